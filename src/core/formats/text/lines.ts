@@ -1,0 +1,53 @@
+// Line handling shared by every text format: CRLF and lone CR end lines too, and a final
+// newline is optional (many real files in the corpus end without one).
+
+export interface NumberedLine {
+  text: string;
+  /** 1-based. */
+  number: number;
+}
+
+/** Splits text into lines, linear in its length. A trailing line terminator adds no empty line. */
+export function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      lines.push(text.slice(start, i));
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < length) lines.push(text.slice(start));
+  return lines;
+}
+
+/** The first `maxLines` lines, without splitting the whole text. */
+export function headLines(text: string, maxLines: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length && lines.length < maxLines; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      lines.push(text.slice(start, i));
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (lines.length < maxLines && start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+
+/** Share of characters that are control characters other than tab/newline/CR: binary junk has many. */
+export function controlCharRatio(text: string, sampleLength = 4096): number {
+  const n = Math.min(text.length, sampleLength);
+  if (n === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad / n;
+}

@@ -1,0 +1,41 @@
+// Message catalogues: every user-visible string, in English and Simplified Chinese.
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type Locale = 'en' | 'zh-CN';
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;
+export type MessageParams = Record<string, string | number>;
+
+const CATALOGUES: Record<Locale, Catalogue> = { en, 'zh-CN': zhCN };
+
+/** Picks the closest supported locale for a BCP 47 tag (navigator.language, LANG, app.getLocale()). */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const t = (tag ?? '').toLowerCase().replace('_', '-');
+  return t.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'zh-CN';
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** `{name}` placeholders are replaced by params; unknown keys fall back to English, then the key itself. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = CATALOGUES[locale][key] ?? en[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export type Translator = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}

@@ -1,0 +1,13 @@
+// The one public surface the shells (renderer, worker, CLI, main) import from the domain.
+export type { FormatDefinition, ParseResult, ParseStatus, ParseWarning, ParseContext, SourceRef, LineParser } from './formats/format';
+export { FORMATS, detectFormat, findFormat, UNKNOWN_FORMAT_ID, DETECT_HEAD_CHARS, type Detection } from './formats/registry';
+export { parseFileText, type ParsedFile } from './formats/parse-file';
+export { decodeText, sniffEncoding, createStreamDecoder, type TextEncodingName } from './formats/text/decode';
+export { splitLines } from './formats/text/lines';
+export type { MemoryStatData } from './formats/cgroup/memory-stat-data';
+export { type MemoryBreakdown, BREAKDOWN_KEYS, emptyBreakdown, fileCacheExclShmemBytes, workingSetBytes } from './model/breakdown';
+export type { MemoryGroup, GroupRole, QosClass, ValueSource, GroupEvents, ProcessInfo } from './model/memory-group';
+export { walkGroups, emptyEvents } from './model/memory-group';
+export type { Snapshot } from './model/snapshot';
+export { formatBytes, formatPercent, type SizeUnits } from './model/units';
+export { translate, translator, resolveLocale, isLocale, hasMessage, LOCALES, type Locale, type MessageKey, type Translator, type MessageParams } from './i18n/translate';

@@ -1,0 +1,79 @@
+// A node of the memory tree: node → qos → pod → container (→ processes), or a group nobody owns.
+import type { MemoryBreakdown } from './breakdown';
+
+export type GroupRole = 'node' | 'qos' | 'pod' | 'container' | 'other';
+export type QosClass = 'guaranteed' | 'burstable' | 'besteffort';
+
+/** Where a number came from: the bundle file, its line, and the key or field read there. */
+export interface ValueSource {
+  /** Path of the file inside the bundle. */
+  file: string;
+  line: number;
+  lineEnd?: number;
+  /** The key as written in the file (e.g. `total_shmem`, `memory.usage_in_bytes`). */
+  key: string;
+  /** The text read, e.g. `83886080`. */
+  rawText?: string;
+}
+
+export interface GroupEvents {
+  failcnt: number | null;
+  /** v2 memory.events `oom` / v1 under_oom transitions are not counted: null when not in the input. */
+  oom: number | null;
+  oomKill: number | null;
+  oomGroupKill: number | null;
+  high: number | null;
+  max: number | null;
+  underOom: boolean | null;
+}
+
+export interface ProcessInfo {
+  pid: number;
+  name: string | null;
+  rssBytes: number | null;
+  rssAnonBytes: number | null;
+  rssFileBytes: number | null;
+  rssShmemBytes: number | null;
+  swapBytes: number | null;
+  oomScoreAdj: number | null;
+  source: ValueSource | null;
+}
+
+export interface MemoryGroup {
+  /** Stable across snapshots: pod UID or namespace/name, container name, role — never a container id or PID. */
+  key: string;
+  /** The cgroup path as found (bundle-relative layout or the kernel's path). */
+  path: string;
+  role: GroupRole;
+  qosClass: QosClass | null;
+  podUid: string | null;
+  podName: string | null;
+  podNamespace: string | null;
+  containerName: string | null;
+  containerId: string | null;
+  /** True when no current container owns this group (a removed container's cgroup, charges left at a parent). */
+  orphaned: boolean;
+  cgroupVersion: 1 | 2 | null;
+  usageBytes: number | null;
+  limitBytes: number | null;
+  workingSetBytes: number | null;
+  maxUsageBytes: number | null;
+  breakdown: MemoryBreakdown;
+  events: GroupEvents;
+  processes: ProcessInfo[];
+  /** Evidence per field name (`usageBytes`, `breakdown.shmemBytes`, `events.oomKill`, …). */
+  sources: Record<string, ValueSource>;
+  children: MemoryGroup[];
+}
+
+export function emptyEvents(): GroupEvents {
+  return { failcnt: null, oom: null, oomKill: null, oomGroupKill: null, high: null, max: null, underOom: null };
+}
+
+/** Depth-first walk over a forest of groups. */
+export function* walkGroups(groups: readonly MemoryGroup[]): Generator<MemoryGroup> {
+  for (const g of groups) {
+    yield g;
+    yield* walkGroups(g.children);
+  }
+}
