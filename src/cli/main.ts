@@ -1,1 +1,56 @@
-export {};
+// `oomscope`: the headless CLI over the same domain engine as the app (shared/spec/cli-contract.md).
+import { parseArgs, HELP_TEXT, type CliArgs } from './args';
+import { expandInputs, InputError, parseFileFromDisk } from './read-inputs';
+import { parseOutput, toJson } from './print-json';
+import { parseMarkdown } from './print-markdown';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+async function runParse(args: CliArgs, io: CliIo): Promise<number> {
+  const files = await expandInputs(args.inputs);
+  const parsed = [];
+  for (const f of files) parsed.push(await parseFileFromDisk(f.absPath, f.displayPath));
+  io.stdout(args.output === 'md' ? parseMarkdown(parsed, args.lang) : toJson(parseOutput(parsed)));
+  return 0;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      io.stdout(HELP_TEXT);
+      return argv.length === 0 ? 2 : 0;
+    }
+    io.stderr(`oomscope: ${parsed.message}\nRun "oomscope --help" for usage.\n`);
+    return 2;
+  }
+  const { args } = parsed;
+  try {
+    switch (args.command) {
+      case 'parse':
+        return await runParse(args, io);
+      default:
+        io.stderr(`oomscope: "${args.command}" is not built yet in this version; "parse" works today.\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`oomscope: ${error.message}\n`);
+      return 2;
+    }
+    // A bug, not bad data: one clear line, no stack trace for the user.
+    io.stderr(`oomscope: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+export async function main(): Promise<void> {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  });
+  process.exitCode = code;
+}

@@ -3,7 +3,7 @@ export type { FormatDefinition, ParseResult, ParseStatus, ParseWarning, ParseCon
 export { FORMATS, detectFormat, findFormat, UNKNOWN_FORMAT_ID, DETECT_HEAD_CHARS, type Detection } from './formats/registry';
 export { parseFileText, type ParsedFile } from './formats/parse-file';
 export { decodeText, sniffEncoding, createStreamDecoder, type TextEncodingName } from './formats/text/decode';
-export { splitLines } from './formats/text/lines';
+export { splitLines, createLineSplitter } from './formats/text/lines';
 export type { MemoryStatData } from './formats/cgroup/memory-stat-data';
 export { type MemoryBreakdown, BREAKDOWN_KEYS, emptyBreakdown, fileCacheExclShmemBytes, workingSetBytes } from './model/breakdown';
 export type { MemoryGroup, GroupRole, QosClass, ValueSource, GroupEvents, ProcessInfo } from './model/memory-group';

@@ -72,6 +72,11 @@ export const en = {
   'breakdown.swap': 'Swap',
   'breakdown.anonThp': 'of anon: transparent huge pages',
   'breakdown.unknown': 'not in the input',
+  'breakdown.file': 'Page cache incl. shmem',
+  'breakdown.mappedFile': 'Mapped files',
+  'breakdown.slabReclaimable': 'of kernel: reclaimable slab',
+  'breakdown.slabUnreclaimable': 'of kernel: unreclaimable slab',
+  'breakdown.hierarchicalLimit': 'Hierarchical limit',
   'breakdown.total': 'Counted total',
 
   'metric.usage': 'Usage',

@@ -73,6 +73,11 @@ export const zhCN: Record<keyof typeof en, string> = {
   'breakdown.swap': '交换区',
   'breakdown.anonThp': '匿名内存中的透明大页',
   'breakdown.unknown': '输入中没有',
+  'breakdown.file': '页缓存（含 shmem）',
+  'breakdown.mappedFile': '映射的文件',
+  'breakdown.slabReclaimable': '内核中可回收的 slab',
+  'breakdown.slabUnreclaimable': '内核中不可回收的 slab',
+  'breakdown.hierarchicalLimit': '层级限制',
   'breakdown.total': '合计',
 
   'metric.usage': '使用量',

@@ -1,6 +1,6 @@
 // "key value" files (memory.stat, memory.events, oom_control, …), as pasted by real people:
 // tolerates `grep -n`/`grep -H` prefixes, Markdown bold, tabs, trailing spaces and blank lines.
-import { parseInteger } from './numbers';
+import { isUnlimitedText, parseInteger } from './numbers';
 import { splitLines } from './lines';
 import { warning, type ParseWarning } from '../format';
 
@@ -60,6 +60,8 @@ export function toCounterTable(read: KeyValueRead, allowNegative = false): Count
     }
     const parsed = parseInteger(entry.valueText, allowNegative);
     if (parsed.ok) raw[entry.key] = parsed.value;
+    // "No limit" sentinels (v1 PAGE_COUNTER_MAX, v2 `max`) are expected: kept as written, no warning.
+    else if (isUnlimitedText(entry.valueText)) raw[entry.key] = entry.valueText;
     else {
       raw[entry.key] = entry.valueText;
       warnings.push(

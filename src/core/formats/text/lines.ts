@@ -51,3 +51,46 @@ export function controlCharRatio(text: string, sampleLength = 4096): number {
   }
   return bad / n;
 }
+
+/**
+ * Splits streamed text into numbered lines without holding more than one partial line.
+ * CRLF split across two chunks counts as one line end.
+ */
+export function createLineSplitter(onLine: (line: string, lineNumber: number) => void): { push(text: string): void; end(): void } {
+  let carry = '';
+  let lineNumber = 0;
+  let pendingCR = false;
+  return {
+    push(text: string) {
+      let start = 0;
+      let i = 0;
+      if (pendingCR && text.charCodeAt(0) === 10) {
+        start = 1;
+        i = 1;
+      }
+      pendingCR = false;
+      for (; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10 || code === 13) {
+          lineNumber++;
+          onLine(carry + text.slice(start, i), lineNumber);
+          carry = '';
+          if (code === 13) {
+            if (i + 1 < text.length) {
+              if (text.charCodeAt(i + 1) === 10) i++;
+            } else pendingCR = true;
+          }
+          start = i + 1;
+        }
+      }
+      if (start < text.length) carry += text.slice(start);
+    },
+    end() {
+      if (carry.length > 0) {
+        lineNumber++;
+        onLine(carry, lineNumber);
+        carry = '';
+      }
+    },
+  };
+}
