@@ -22,6 +22,8 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
+    // resources/ (the sample incident, the collector script) is served beside the page.
+    publicDir: resolve(import.meta.dirname, 'resources'),
     plugins: [react()],
     worker: { format: 'es' },
     build: {
