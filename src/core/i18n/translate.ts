@@ -1,6 +1,13 @@
 // Message catalogues: every user-visible string, in English and Simplified Chinese.
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { en as baseEn } from './en';
+import { zhCN as baseZhCN } from './zh-CN';
+import { findingsEn } from './findings-en';
+import { findingsZhCN } from './findings-zh-CN';
+
+// Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
+// translation fails the type check.
+const en = { ...baseEn, ...findingsEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];

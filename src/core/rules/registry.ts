@@ -1,0 +1,23 @@
+// Every rule, in one explicit list.
+import type { Rule } from './rule';
+import { anonNearLimitRule } from './anon-near-limit';
+import { shmemDominantRule } from './shmem-dominant';
+import { shmemOrphanedRule } from './shmem-orphaned';
+import { pageCacheDirtyRule } from './page-cache-dirty';
+import { workingSetActiveFileRule } from './working-set-active-file';
+import { thpInflationRule } from './thp-inflation';
+import { kernelMemoryHighRule } from './kernel-memory-high';
+import { memoryHighThrottlingRule } from './memory-high-throttling';
+import { processRssGapRule } from './process-rss-gap';
+
+export const RULES: readonly Rule[] = [
+  shmemOrphanedRule,
+  shmemDominantRule,
+  anonNearLimitRule,
+  pageCacheDirtyRule,
+  workingSetActiveFileRule,
+  thpInflationRule,
+  kernelMemoryHighRule,
+  memoryHighThrottlingRule,
+  processRssGapRule,
+];

@@ -1,0 +1,135 @@
+// Findings: a rule's verdict on a snapshot, an OOM event or a diff, with the evidence for every
+// number it quotes (shared/spec/model-and-findings.md). Rules produce drafts with message keys and
+// parameters; `localizeFinding` renders them in either language, so a stored finding can be shown
+// in English or Chinese later.
+import type { MessageParams } from '../i18n/translate';
+import type { Snapshot } from '../model/snapshot';
+import type { ValueSource } from '../model/memory-group';
+
+export type Severity = 'critical' | 'warning' | 'info';
+export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export const FINDING_IDS = [
+  'oom-kill-memcg',
+  'oom-kill-global',
+  'eviction',
+  'anon-near-limit',
+  'shmem-dominant',
+  'shmem-orphaned',
+  'page-cache-dirty',
+  'working-set-active-file',
+  'thp-inflation',
+  'kernel-memory-high',
+  'memory-high-throttling',
+  'jvm-heap-headroom',
+  'process-rss-gap',
+  'oom-partial-kill',
+  'victim-selection',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
+
+/** A pointer to the lines behind a number; the excerpt is filled from the file when the finding is rendered. */
+export interface EvidenceRef {
+  file: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface Evidence extends EvidenceRef {
+  excerpt: string;
+}
+
+export type MetricValue = number | string | boolean | null;
+
+export interface FindingDraft {
+  id: FindingId;
+  severity: Severity;
+  /** Which group: a cgroup path, or pod/container names. */
+  scope: string;
+  /** The stable group key, for matching findings across snapshots. */
+  scopeKey: string;
+  snapshotId: string | null;
+  /** Parameters of `finding.<id>.summary` / `.advice`; numbers of bytes are pre-formatted by the rule. */
+  params: MessageParams;
+  metrics: Record<string, MetricValue>;
+  evidence: EvidenceRef[];
+}
+
+export interface Finding extends Omit<FindingDraft, 'evidence'> {
+  title: string;
+  summary: string;
+  advice: string;
+  evidence: Evidence[];
+}
+
+/** Everything a rule may look at. OOM events come from kernel logs (see rules that read them). */
+export interface AnalysisInput {
+  snapshots: readonly Snapshot[];
+  oomEvents: readonly LocatedOomEvent[];
+  /** Facts from Kubernetes/runtime files (statuses, restarts, evictions, JVM flags). */
+  workloadFacts: readonly WorkloadFact[];
+}
+
+/** An OOM event with the bundle file it was found in (line numbers are that file's). */
+export interface LocatedOomEvent {
+  file: string;
+  event: OomEventView;
+}
+
+/** The fields of a kernel-log OOM event the rules read (cli-contract.md `kernel-log` data). */
+export interface OomEventView {
+  kind: 'memcg' | 'global' | 'other';
+  lines: { start: number; end: number };
+  constraint: string | null;
+  oomMemcg: string | null;
+  taskMemcg: string | null;
+  memcg: { usageBytes: number | null; limitBytes: number | null; failcnt: number | null } | null;
+  cgroupStats: { path: string; stats: Record<string, number>; line?: number }[];
+  tasks: { pid: number; name: string; rssPages: number | null; oomScoreAdj: number | null; pgtablesBytes?: number | null; swapents?: number | null }[];
+  victim: {
+    pid: number;
+    comm: string;
+    anonRssBytes: number | null;
+    fileRssBytes: number | null;
+    shmemRssBytes: number | null;
+    oomScoreAdj: number | null;
+    score?: number | null;
+    line?: number;
+  } | null;
+  trigger: { comm: string; pid: number | null; oomScoreAdj: number | null } | null;
+}
+
+/** A fact about a workload from kubectl/inspect/kubelet files, with its source line. */
+export interface WorkloadFact {
+  kind: 'terminated-oomkilled' | 'evicted' | 'restart-count' | 'jvm-max-heap' | 'memory-limit';
+  podName: string | null;
+  podNamespace: string | null;
+  containerName: string | null;
+  value: MetricValue;
+  text: string;
+  source: ValueSource;
+}
+
+export interface Rule {
+  id: FindingId;
+  /** Thresholds as data, stated in the finding and tuned on the lab captures. */
+  thresholds: Readonly<Record<string, number>>;
+  evaluate(input: AnalysisInput): FindingDraft[];
+}
+
+export function evidenceFrom(source: ValueSource | undefined | null): EvidenceRef[] {
+  if (!source) return [];
+  return [{ file: source.file, lineStart: source.line, lineEnd: source.lineEnd ?? source.line }];
+}
+
+/** Merges evidence refs: the same file's overlapping or adjacent ranges become one. */
+export function mergeEvidence(refs: readonly EvidenceRef[]): EvidenceRef[] {
+  const sorted = [...refs].sort((a, b) => (a.file === b.file ? a.lineStart - b.lineStart : a.file < b.file ? -1 : 1));
+  const out: EvidenceRef[] = [];
+  for (const ref of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.file === ref.file && ref.lineStart <= last.lineEnd + 1) last.lineEnd = Math.max(last.lineEnd, ref.lineEnd);
+    else out.push({ ...ref });
+  }
+  return out;
+}
