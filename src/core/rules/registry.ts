@@ -9,8 +9,15 @@ import { thpInflationRule } from './thp-inflation';
 import { kernelMemoryHighRule } from './kernel-memory-high';
 import { memoryHighThrottlingRule } from './memory-high-throttling';
 import { processRssGapRule } from './process-rss-gap';
+import { oomKillGlobalRule, oomKillMemcgRule } from './oom-kill';
+import { victimSelectionRule } from './victim-selection';
+import { oomPartialKillRule } from './oom-partial-kill';
 
 export const RULES: readonly Rule[] = [
+  oomKillMemcgRule,
+  oomKillGlobalRule,
+  oomPartialKillRule,
+  victimSelectionRule,
   shmemOrphanedRule,
   shmemDominantRule,
   anonNearLimitRule,

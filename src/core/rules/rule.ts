@@ -5,6 +5,7 @@
 import type { MessageParams } from '../i18n/translate';
 import type { Snapshot } from '../model/snapshot';
 import type { ValueSource } from '../model/memory-group';
+import type { OomEvent } from '../formats/kernel-log/oom-types';
 
 export type Severity = 'critical' | 'warning' | 'info';
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -73,30 +74,7 @@ export interface AnalysisInput {
 /** An OOM event with the bundle file it was found in (line numbers are that file's). */
 export interface LocatedOomEvent {
   file: string;
-  event: OomEventView;
-}
-
-/** The fields of a kernel-log OOM event the rules read (cli-contract.md `kernel-log` data). */
-export interface OomEventView {
-  kind: 'memcg' | 'global' | 'other';
-  lines: { start: number; end: number };
-  constraint: string | null;
-  oomMemcg: string | null;
-  taskMemcg: string | null;
-  memcg: { usageBytes: number | null; limitBytes: number | null; failcnt: number | null } | null;
-  cgroupStats: { path: string; stats: Record<string, number>; line?: number }[];
-  tasks: { pid: number; name: string; rssPages: number | null; oomScoreAdj: number | null; pgtablesBytes?: number | null; swapents?: number | null }[];
-  victim: {
-    pid: number;
-    comm: string;
-    anonRssBytes: number | null;
-    fileRssBytes: number | null;
-    shmemRssBytes: number | null;
-    oomScoreAdj: number | null;
-    score?: number | null;
-    line?: number;
-  } | null;
-  trigger: { comm: string; pid: number | null; oomScoreAdj: number | null } | null;
+  event: OomEvent;
 }
 
 /** A fact about a workload from kubectl/inspect/kubelet files, with its source line. */

@@ -1,6 +1,6 @@
 // Runs every rule over an analysis input and renders the drafts: texts in the chosen language and
 // evidence excerpts read from the files. A rule that throws is a bug: it is reported, not fatal.
-import { translate, type Locale, type MessageKey } from '../i18n/translate';
+import { hasMessage, translate, type Locale, type MessageKey, type MessageParams } from '../i18n/translate';
 import { RULES } from './registry';
 import { SEVERITY_ORDER, type AnalysisInput, type Evidence, type Finding, type FindingDraft, type Rule } from './rule';
 
@@ -30,6 +30,20 @@ export function sortDrafts<T extends Pick<FindingDraft, 'severity' | 'id'>>(draf
   return [...drafts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id));
 }
 
+/**
+ * A parameter whose value is `@<message key>` is itself a message, rendered in the finding's language
+ * with the same parameters (one level deep), so a stored draft renders in English and Chinese alike.
+ */
+export function resolveMessageParams(params: MessageParams, locale: Locale): MessageParams {
+  const out: MessageParams = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || !value.startsWith('@')) continue;
+    const key = value.slice(1);
+    out[name] = hasMessage(key) ? translate(locale, key, params) : value;
+  }
+  return out;
+}
+
 /** Longest excerpt kept per evidence reference: the cited lines only, never a whole file. */
 const MAX_EXCERPT_LINES = 40;
 
@@ -39,11 +53,12 @@ export function localizeFinding(draft: FindingDraft, locale: Locale, readLines: 
     const end = Math.min(ref.lineEnd, ref.lineStart + MAX_EXCERPT_LINES - 1);
     return { ...ref, excerpt: readLines(ref.file, ref.lineStart, end) ?? '' };
   });
+  const params = resolveMessageParams(draft.params, locale);
   return {
     ...draft,
-    title: translate(locale, key('title'), draft.params),
-    summary: translate(locale, key('summary'), draft.params),
-    advice: translate(locale, key('advice'), draft.params),
+    title: translate(locale, key('title'), params),
+    summary: translate(locale, key('summary'), params),
+    advice: translate(locale, key('advice'), params),
     evidence,
   };
 }

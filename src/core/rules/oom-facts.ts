@@ -1,0 +1,62 @@
+// Reading OOM events for rules: which group a kernel cgroup path names, what the QoS class of an
+// oom_score_adj is, and the evidence lines of a report.
+import type { OomEvent } from '../formats/kernel-log/oom-types';
+import type { MemoryGroup } from '../model/memory-group';
+import type { Snapshot } from '../model/snapshot';
+import { walkGroups } from '../model/memory-group';
+import type { EvidenceRef, LocatedOomEvent } from './rule';
+
+/** The last path segment names a cgroup uniquely enough (a pod UID or a container id) across layouts. */
+function lastSegment(path: string): string {
+  const parts = path.split('/').filter((p) => p !== '');
+  return (parts[parts.length - 1] ?? '').toLowerCase();
+}
+
+/** The group of a snapshot whose cgroup is the kernel's `path` (bundle and kernel paths differ in prefix). */
+export function groupForCgroupPath(snapshot: Snapshot, path: string | null): MemoryGroup | null {
+  if (!path) return null;
+  const wanted = lastSegment(path);
+  if (wanted === '') return null;
+  for (const g of walkGroups(snapshot.groups)) if (lastSegment(g.path) === wanted) return g;
+  return null;
+}
+
+/** The snapshot captured with the log the event came from (same bundle sub-folder), else the last one. */
+export function snapshotOfEvent(snapshots: readonly Snapshot[], located: LocatedOomEvent): Snapshot | null {
+  const owner = snapshots.find((s) => s.files.includes(located.file));
+  return owner ?? snapshots[snapshots.length - 1] ?? null;
+}
+
+export type QosFromAdj = 'guaranteed' | 'burstable' | 'besteffort' | 'pause' | 'system';
+
+// pkg/kubelet/qos/policy.go: Guaranteed −997, BestEffort 1000, Burstable 2…999, pause (PodInfraOOMAdj) −998.
+export function qosFromOomScoreAdj(adj: number | null): QosFromAdj | null {
+  if (adj === null) return null;
+  if (adj === -997) return 'guaranteed';
+  if (adj === -998) return 'pause';
+  if (adj === 1000) return 'besteffort';
+  if (adj >= 2 && adj <= 999) return 'burstable';
+  return 'system';
+}
+
+/** The report's key lines: invocation, the memcg usage line, the stats header, the kill. */
+export function eventEvidence(located: LocatedOomEvent): EvidenceRef[] {
+  const e = located.event;
+  const lines = [e.trigger?.line, e.memcg?.line, e.cgroupStats[0]?.line, e.oomKillTask?.line, e.victim?.line].filter(
+    (l): l is number => typeof l === 'number' && l > 0,
+  );
+  if (lines.length === 0) return [{ file: located.file, lineStart: e.lines.start, lineEnd: e.lines.start }];
+  return lines.map((line) => ({ file: located.file, lineStart: line, lineEnd: line }));
+}
+
+/** The stats of the OOM cgroup from `Memory cgroup stats for …`: hierarchical (total_*) where present. */
+export function oomCgroupStat(event: OomEvent, key: string): number | null {
+  const stats = event.cgroupStats.find((s) => s.path === event.oomMemcg) ?? event.cgroupStats[0];
+  if (!stats) return null;
+  const value = stats.stats[`total_${key}`] ?? stats.stats[key];
+  return typeof value === 'number' ? value : null;
+}
+
+export function timeText(event: OomEvent): string {
+  return event.time?.raw ?? '';
+}
