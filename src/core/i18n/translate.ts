@@ -3,11 +3,13 @@ import { en as baseEn } from './en';
 import { zhCN as baseZhCN } from './zh-CN';
 import { findingsEn } from './findings-en';
 import { findingsZhCN } from './findings-zh-CN';
+import { rosettaEn } from './rosetta-en';
+import { rosettaZhCN } from './rosetta-zh-CN';
 
 // Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
 // translation fails the type check.
-const en = { ...baseEn, ...findingsEn };
-const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN };
+const en = { ...baseEn, ...findingsEn, ...rosettaEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
