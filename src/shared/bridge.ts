@@ -48,7 +48,8 @@ export interface EventChannels {
   'menu:command': MenuCommand;
 }
 
-export type MenuCommand = 'open-library' | 'open-settings' | 'open-sample' | 'print-report';
+/** `print-report` = File → Export Report PDF… (the renderer shows the report page, then calls exportPdf). */
+export type MenuCommand = 'open-library' | 'open-settings' | 'open-sample' | 'print-report' | 'show-collect-help';
 
 export type InvokeChannel = keyof InvokeChannels;
 export type EventChannel = keyof EventChannels;
