@@ -13,7 +13,7 @@ export interface Hasher {
 
 export type HasherFactory = () => Hasher;
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
   0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
   0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
@@ -26,6 +26,7 @@ class Sha256 implements Hasher {
   private readonly state = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   private readonly w = new Int32Array(64);
   private readonly block = new Uint8Array(64);
+  private readonly blockView = new DataView(this.block.buffer);
   private blockLength = 0;
   private totalBytes = 0;
   private finished = false;
@@ -40,11 +41,12 @@ class Sha256 implements Hasher {
       this.blockLength += take;
       offset = take;
       if (this.blockLength < 64) return;
-      this.compress(this.block, 0);
+      this.compress(this.blockView, 0);
       this.blockLength = 0;
     }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (offset + 64 <= bytes.length) {
-      this.compress(bytes, offset);
+      this.compress(view, offset);
       offset += 64;
     }
     if (offset < bytes.length) {
@@ -71,32 +73,30 @@ class Sha256 implements Hasher {
     return hex;
   }
 
-  private compress(data: Uint8Array, offset: number): void {
+  // Non-null assertions: every index below is within the fixed 64/8-entry arrays (hot loop).
+  private compress(data: DataView, offset: number): void {
     const w = this.w;
-    for (let i = 0; i < 16; i++) {
-      const j = offset + i * 4;
-      w[i] = ((data[j] ?? 0) << 24) | ((data[j + 1] ?? 0) << 16) | ((data[j + 2] ?? 0) << 8) | (data[j + 3] ?? 0);
-    }
+    for (let i = 0, j = offset; i < 16; i++, j += 4) w[i] = data.getInt32(j);
     for (let i = 16; i < 64; i++) {
-      const x = w[i - 15] ?? 0;
-      const y = w[i - 2] ?? 0;
+      const x = w[i - 15]!;
+      const y = w[i - 2]!;
       const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) | 0;
+      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
     const s = this.state;
-    let a = s[0] ?? 0;
-    let b = s[1] ?? 0;
-    let c = s[2] ?? 0;
-    let d = s[3] ?? 0;
-    let e = s[4] ?? 0;
-    let f = s[5] ?? 0;
-    let g = s[6] ?? 0;
-    let h = s[7] ?? 0;
+    let a = s[0]!;
+    let b = s[1]!;
+    let c = s[2]!;
+    let d = s[3]!;
+    let e = s[4]!;
+    let f = s[5]!;
+    let g = s[6]!;
+    let h = s[7]!;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + (K[i] ?? 0) + (w[i] ?? 0)) | 0;
+      const t1 = (h + S1 + ch + K[i]! + w[i]!) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (S0 + maj) | 0;
@@ -109,14 +109,14 @@ class Sha256 implements Hasher {
       b = a;
       a = (t1 + t2) | 0;
     }
-    s[0] = ((s[0] ?? 0) + a) | 0;
-    s[1] = ((s[1] ?? 0) + b) | 0;
-    s[2] = ((s[2] ?? 0) + c) | 0;
-    s[3] = ((s[3] ?? 0) + d) | 0;
-    s[4] = ((s[4] ?? 0) + e) | 0;
-    s[5] = ((s[5] ?? 0) + f) | 0;
-    s[6] = ((s[6] ?? 0) + g) | 0;
-    s[7] = ((s[7] ?? 0) + h) | 0;
+    s[0] = (s[0]! + a) | 0;
+    s[1] = (s[1]! + b) | 0;
+    s[2] = (s[2]! + c) | 0;
+    s[3] = (s[3]! + d) | 0;
+    s[4] = (s[4]! + e) | 0;
+    s[5] = (s[5]! + f) | 0;
+    s[6] = (s[6]! + g) | 0;
+    s[7] = (s[7]! + h) | 0;
   }
 }
 
