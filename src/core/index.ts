@@ -5,6 +5,25 @@ export { parseFileText, type ParsedFile } from './formats/parse-file';
 export { decodeText, sniffEncoding, createStreamDecoder, type TextEncodingName } from './formats/text/decode';
 export { splitLines, createLineSplitter } from './formats/text/lines';
 export type { MemoryStatData } from './formats/cgroup/memory-stat-data';
+export type {
+  KernelLogData,
+  OomEvent,
+  OomKind,
+  OomTrigger,
+  OomMemcgCounters,
+  OomCgroupStats,
+  OomTask,
+  OomVictim,
+  OomReaped,
+  OomChosen,
+  OomKillTask,
+  OomReportPart,
+  KernelTime,
+  KernelMemoryEvent,
+  LinePrefixStyle,
+} from './formats/kernel-log/oom-types';
+export { kernelLogFormat, parseKernelLog, createKernelLogParser } from './formats/kernel-log/kernel-log';
+export { summariseOomEvent, TASK_TABLE_PAGE_BYTES, type OomEventSummary, type OomTaskSummary } from './formats/kernel-log/summary';
 export { type MemoryBreakdown, BREAKDOWN_KEYS, emptyBreakdown, fileCacheExclShmemBytes, workingSetBytes } from './model/breakdown';
 export type { MemoryGroup, GroupRole, QosClass, ValueSource, GroupEvents, ProcessInfo } from './model/memory-group';
 export { walkGroups, emptyEvents } from './model/memory-group';

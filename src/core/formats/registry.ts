@@ -3,9 +3,54 @@ import type { FormatDefinition, ParseContext, ParseResult } from './format';
 import { warning } from './format';
 import { memoryStatV1Format } from './cgroup/memory-stat-v1';
 import { memoryStatV2Format } from './cgroup/memory-stat-v2';
+import { kernelLogFormat } from './kernel-log/kernel-log';
+// cgroup, /proc and node-level formats
+import { cgroupMemoryValueFormat } from './cgroup/memory-value';
+import { cgroupProcsFormat } from './cgroup/procs';
+import { oomControlFormat } from './cgroup/oom-control';
+import { memoryEventsFormat } from './cgroup/memory-events';
+import { psiFormat } from './cgroup/psi';
+import { memstatSeriesFormat } from './cgroup/memstat-series';
+import { procOomScoreFormat } from './proc/oom-score';
+import { meminfoFormat } from './proc/meminfo';
+import { procStatusFormat } from './proc/status';
+import { smapsRollupFormat } from './proc/smaps-rollup';
+import { smapsFormat } from './proc/smaps';
+import { procMapsFormat } from './proc/maps';
+import { procCgroupFormat } from './proc/pid-cgroup';
+import { procVmstatFormat } from './proc/vmstat';
+import { slabinfoFormat } from './node/slabinfo';
+import { freeFormat } from './node/free';
+import { vmstatCommandFormat } from './node/vmstat-command';
+import { topFormat } from './node/top';
+import { manifestFormat } from './collector/manifest';
 import { controlCharRatio } from './text/lines';
 
-export const FORMATS: readonly FormatDefinition[] = [memoryStatV1Format, memoryStatV2Format];
+export const FORMATS: readonly FormatDefinition[] = [
+  memoryStatV1Format,
+  memoryStatV2Format,
+  kernelLogFormat,
+  // cgroup, /proc and node-level formats
+  cgroupMemoryValueFormat,
+  cgroupProcsFormat,
+  oomControlFormat,
+  memoryEventsFormat,
+  psiFormat,
+  memstatSeriesFormat,
+  procOomScoreFormat,
+  meminfoFormat,
+  procStatusFormat,
+  smapsRollupFormat,
+  smapsFormat,
+  procMapsFormat,
+  procCgroupFormat,
+  procVmstatFormat,
+  slabinfoFormat,
+  freeFormat,
+  vmstatCommandFormat,
+  topFormat,
+  manifestFormat,
+];
 
 export const UNKNOWN_FORMAT_ID = 'unknown';
 /** Bytes of a file's start that detection looks at. */
