@@ -267,7 +267,7 @@ export const en = {
   'diff.entry.appeared': ' (new group)',
   'diff.entry.vanished': ' (group gone)',
   'diff.entry.restarted': ' (container restarted)',
-  'diff.entry.fileLists': ' (active {active}, inactive {inactive})',
+  'diff.entry.fileLists': ' (file lists: active {active}, inactive {inactive})',
   'diff.entry.moved': '{bytes} {category} moved from {from} to {to}: not freed, the pages of a removed cgroup stay charged to its parent',
   'diff.entry.movedFromRestarted': '{bytes} {category} moved from the previous instance of {from} to {to}: not freed, the pages of a removed cgroup stay charged to its parent',
   'diff.note.workingSetJump': 'Working set of {group} {ws} while usage changed {usage}: {moved} of file cache moved from the inactive to the active list, and the working set (kubectl top, dashboards, kubelet eviction) counts active file cache.',

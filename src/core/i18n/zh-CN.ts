@@ -268,7 +268,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'diff.entry.appeared': '（新出现的组）',
   'diff.entry.vanished': '（该组已不存在）',
   'diff.entry.restarted': '（容器已重启）',
-  'diff.entry.fileLists': '（active {active}，inactive {inactive}）',
+  'diff.entry.fileLists': '（文件 LRU 链表：active {active}，inactive {inactive}）',
   'diff.entry.moved': '{bytes} {category} 从{from}转到{to}：并未释放，被删除的 cgroup 的页面仍记在其父 cgroup 上',
   'diff.entry.movedFromRestarted': '{bytes} {category} 从{from}的上一个实例转到{to}：并未释放，被删除的 cgroup 的页面仍记在其父 cgroup 上',
   'diff.note.workingSetJump': '{group}的工作集 {ws}，而使用量变化 {usage}：{moved} 文件缓存从 inactive 链表移到了 active 链表，工作集（kubectl top、监控面板、kubelet 驱逐）会计入 active 文件缓存。',

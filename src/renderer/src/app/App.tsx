@@ -1,0 +1,150 @@
+// The shell: settings → language and theme, header with navigation, the import progress bar,
+// the window-wide drop zone, and one error boundary per screen.
+import { useEffect, useState, type ReactNode } from 'react';
+import { resolveLocale, type Locale } from '../../../core';
+import { platform } from '../platform/bridge';
+import { db } from '../db/database';
+import { purgeExpiredTrash } from '../db/bundle-store';
+import { I18nProvider, useI18n } from './i18n';
+import { ToastProvider } from './toasts';
+import { ImportProvider, useImports } from './imports';
+import { useSettings, type LocaleSetting, type ThemeSetting } from './settings';
+import { useEffectiveTheme, type EffectiveTheme } from './theme';
+import { navigate, useRoute, type Route } from './router';
+import { ErrorBoundary } from './ErrorBoundary';
+import { DropZone } from './DropZone';
+import { ImportProgressBar } from './ImportProgressBar';
+import { LibraryPage, UNDO_MS } from '../features/library/LibraryPage';
+import { BundlePage } from '../features/bundle/BundlePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { useOpenSample } from '../features/library/useOpenSample';
+import { ThemeContext } from './theme-context';
+
+export function App(): ReactNode {
+  const { settings, setSetting } = useSettings();
+  const [systemLocale, setSystemLocale] = useState<Locale>(() => resolveLocale(navigator.language));
+  useEffect(() => {
+    void platform.systemLocale().then((tag) => setSystemLocale(resolveLocale(tag)));
+    void purgeExpiredTrash(db, UNDO_MS);
+  }, []);
+  const locale = settings.locale === 'system' ? systemLocale : settings.locale;
+  const theme = useEffectiveTheme(settings.theme);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <I18nProvider locale={locale} units={settings.units}>
+      <ThemeContext.Provider value={theme}>
+        <ToastProvider>
+          <ImportProvider>
+            <Shell
+              localeSetting={settings.locale}
+              themeSetting={settings.theme}
+              onLocale={(v) => setSetting('locale', v)}
+              onTheme={(v) => setSetting('theme', v)}
+              effectiveTheme={theme}
+            />
+          </ImportProvider>
+        </ToastProvider>
+      </ThemeContext.Provider>
+    </I18nProvider>
+  );
+}
+
+interface ShellProps {
+  localeSetting: LocaleSetting;
+  themeSetting: ThemeSetting;
+  effectiveTheme: EffectiveTheme;
+  onLocale: (v: LocaleSetting) => void;
+  onTheme: (v: ThemeSetting) => void;
+}
+
+function Shell({ localeSetting, themeSetting, onLocale, onTheme }: ShellProps): ReactNode {
+  const { t } = useI18n();
+  const route = useRoute();
+  const { importItems } = useImports();
+  const openSample = useOpenSample();
+
+  useEffect(() => {
+    const offImport = platform.onExternalImport((items) => void importItems(items));
+    const offMenu = platform.onMenuCommand((command) => {
+      if (command === 'open-library') navigate('#/');
+      else if (command === 'open-settings') navigate('#/settings');
+      else if (command === 'open-sample') void openSample();
+      else if (command === 'print-report') void platform.printReport('oomscope-report.pdf');
+    });
+    return () => {
+      offImport();
+      offMenu();
+    };
+  }, [importItems, openSample]);
+
+  useEffect(() => {
+    document.title = route.name === 'settings' ? `${t('settings.title')} — ${t('app.name')}` : t('app.name');
+  }, [route, t]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="app-brand" href="#/">
+          {t('app.name')}
+          <small>{t('app.tagline')}</small>
+        </a>
+        <nav className="app-nav" aria-label={t('nav.main')}>
+          <a href="#/" aria-current={route.name === 'library' || route.name === 'bundle' ? 'page' : undefined}>
+            {t('nav.library')}
+          </a>
+          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
+        </nav>
+        <div className="app-header-spacer" />
+        <div className="app-header-controls">
+          <select aria-label={t('settings.language')} value={localeSetting} onChange={(e) => onLocale(e.target.value as LocaleSetting)}>
+            <option value="system">{t('settings.language.system')}</option>
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+          <select aria-label={t('settings.theme')} value={themeSetting} onChange={(e) => onTheme(e.target.value as ThemeSetting)}>
+            <option value="system">{t('settings.theme.system')}</option>
+            <option value="light">{t('settings.theme.light')}</option>
+            <option value="dark">{t('settings.theme.dark')}</option>
+          </select>
+        </div>
+      </header>
+      <ImportProgressBar />
+      <main className="app-main">
+        <ErrorBoundary screen={screenName(route)}>{renderRoute(route)}</ErrorBoundary>
+      </main>
+      <DropZone />
+    </div>
+  );
+}
+
+function screenName(route: Route): string {
+  return route.name === 'bundle' ? `bundle/${route.bundleId}/${route.tab}` : route.name;
+}
+
+function renderRoute(route: Route): ReactNode {
+  switch (route.name) {
+    case 'library':
+      return <LibraryPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'bundle':
+      return <BundlePage key={route.bundleId} route={route} />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function NotFound(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <div className="page empty-state">
+      <h2>{t('app.notFound')}</h2>
+      <a href="#/">{t('nav.back')}</a>
+    </div>
+  );
+}

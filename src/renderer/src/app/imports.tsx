@@ -1,0 +1,100 @@
+// Runs imports for the whole app: one at a time, with progress, then one Dexie transaction.
+// Where items come from (drop, picker, menu, sample) does not matter here.
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ImportItem } from '../platform/types';
+import { platform } from '../platform/bridge';
+import type { ImportProgress } from '../workers/protocol';
+import { runImport, type ImportRun } from '../workers/import-client';
+import { buildImportRecords } from '../db/import-records';
+import { storeImport } from '../db/bundle-store';
+import { db } from '../db/database';
+import { newId } from '../db/ids';
+import { useI18n } from './i18n';
+import { useToasts } from './toasts';
+import { bundleHref, navigate } from './router';
+
+export interface ImportOptions {
+  title?: string;
+  /** Open the bundle once stored (the sample does; a drop on the library does not). */
+  openWhenDone?: boolean;
+}
+
+export type ImportResult = { kind: 'stored' | 'duplicate'; bundleId: string } | { kind: 'cancelled' | 'failed' | 'empty' | 'busy' };
+
+interface ImportApi {
+  /** null when no import runs. */
+  progress: ImportProgress | null;
+  importItems(items: readonly ImportItem[], options?: ImportOptions): Promise<ImportResult>;
+  cancel(): void;
+}
+
+const ImportContext = createContext<ImportApi>({
+  progress: null,
+  importItems: () => Promise.resolve({ kind: 'busy' }),
+  cancel: () => undefined,
+});
+
+export function ImportProvider({ children }: { children: ReactNode }): ReactNode {
+  const { t } = useI18n();
+  const toasts = useToasts();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const current = useRef<ImportRun | null>(null);
+
+  const importItems = useCallback(
+    async (items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportResult> => {
+      if (current.current) return { kind: 'busy' };
+      if (items.length === 0) {
+        toasts.show({ message: t('import.nothing') });
+        return { kind: 'empty' };
+      }
+      const bytesTotal = items.reduce((s, i) => s + i.sizeBytes, 0);
+      setProgress({ filesDone: 0, filesTotal: items.length, bytesDone: 0, bytesTotal, currentPath: items[0]?.displayPath ?? null });
+      const run = runImport(items, setProgress);
+      current.current = run;
+      try {
+        const outcome = await run.outcome;
+        if (outcome.kind === 'cancelled') {
+          toasts.show({ message: t('import.cancelled') });
+          return { kind: 'cancelled' };
+        }
+        const records = buildImportRecords({
+          bundleId: newId(),
+          importedAt: new Date().toISOString(),
+          title: options.title,
+          files: outcome.files,
+          summary: outcome.summary,
+        });
+        const stored = await storeImport(db, records);
+        if (stored.kind === 'duplicate') {
+          toasts.show({ message: t('import.duplicate', { title: stored.title }) });
+          navigate(bundleHref(stored.bundleId));
+          return stored;
+        }
+        const href = bundleHref(stored.bundleId);
+        toasts.show({
+          message: t('import.done', { count: records.files.length, title: records.bundle.title }),
+          action: { label: t('library.open'), run: () => navigate(href) },
+        });
+        if (options.openWhenDone) navigate(href);
+        return stored;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        toasts.show({ message: t('import.failed', { message }), kind: 'error', timeoutMs: 15000 });
+        return { kind: 'failed' };
+      } finally {
+        current.current = null;
+        setProgress(null);
+        platform.releaseItems(items);
+      }
+    },
+    [t, toasts],
+  );
+
+  const cancel = useCallback(() => current.current?.cancel(), []);
+  const api = useMemo(() => ({ progress, importItems, cancel }), [progress, importItems, cancel]);
+  return <ImportContext.Provider value={api}>{children}</ImportContext.Provider>;
+}
+
+export function useImports(): ImportApi {
+  return useContext(ImportContext);
+}

@@ -1,0 +1,77 @@
+// Short messages at the bottom of the window, some with an action (Undo, Open).
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useI18n } from './i18n';
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+export interface Toast {
+  id: number;
+  message: string;
+  kind: 'info' | 'error';
+  action?: ToastAction;
+  timeoutMs: number;
+}
+
+interface ToastApi {
+  show(toast: Omit<Toast, 'id' | 'timeoutMs' | 'kind'> & { timeoutMs?: number; kind?: Toast['kind'] }): number;
+  dismiss(id: number): void;
+}
+
+const ToastContext = createContext<ToastApi>({ show: () => 0, dismiss: () => undefined });
+
+export function ToastProvider({ children }: { children: ReactNode }): ReactNode {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
+  const show = useCallback<ToastApi['show']>((toast) => {
+    const id = nextId.current++;
+    setToasts((all) => [...all, { kind: 'info', timeoutMs: 6000, ...toast, id }]);
+    return id;
+  }, []);
+  const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
+  return (
+    <ToastContext.Provider value={api}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((t) => (
+          <ToastView key={t.id} toast={t} onDismiss={() => dismiss(t.id)} />
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }): ReactNode {
+  const { t } = useI18n();
+  useEffect(() => {
+    const timer = window.setTimeout(onDismiss, toast.timeoutMs);
+    return () => window.clearTimeout(timer);
+  }, [toast.timeoutMs, onDismiss]);
+  return (
+    <div className={`toast toast-${toast.kind}`} data-testid="toast">
+      <span>{toast.message}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className="button-link"
+          onClick={() => {
+            toast.action?.run();
+            onDismiss();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function useToasts(): ToastApi {
+  return useContext(ToastContext);
+}

@@ -1,0 +1,87 @@
+// The IndexedDB schema (through Dexie), one entry per version. A new version is appended, never
+// edited: Dexie upgrades an older database step by step, running each version's `upgrade`.
+import type { ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
+
+export type BundleStatus = 'ready' | 'trash';
+
+export interface BundleRecord {
+  id: string;
+  title: string;
+  host: string | null;
+  /** ISO 8601, or null when nothing says when it was captured. */
+  capturedAt: string | null;
+  importedAt: string;
+  tags: string[];
+  /** 'trash' = deleted by the user, waiting for the undo period to end. */
+  status: BundleStatus;
+  deletedAt: string | null;
+  /** The engineer's conclusion for the incident (Markdown), empty until written. */
+  conclusion: string;
+  fingerprint: string;
+  fileCount: number;
+  recognisedCount: number;
+  warningCount: number;
+  sizeBytes: number;
+}
+
+export interface FileRecord {
+  /** `<bundleId>/<index>`: stable, and sorts with the bundle. */
+  id: string;
+  bundleId: string;
+  /** Path inside the bundle, `/`-separated. */
+  path: string;
+  formatId: string;
+  status: ParseStatus;
+  warnings: ParseWarning[];
+  /** The format's parse result; null when unrecognised or unusable. */
+  data: unknown;
+  sha256: string;
+  sizeBytes: number;
+  encoding: TextEncodingName | null;
+  detectScore: number;
+}
+
+/** Raw bytes, kept apart from FileRecord so that listing files never loads them. */
+export interface BlobRecord {
+  fileId: string;
+  bundleId: string;
+  blob: Blob;
+}
+
+export interface NoteRecord {
+  id: string;
+  bundleId: string;
+  /** What the note is about: the bundle, a finding, a group, or a line range of a file. */
+  target: { kind: 'bundle' } | { kind: 'finding'; findingId: string } | { kind: 'group'; groupKey: string } | { kind: 'lines'; fileId: string; line: number; lineEnd: number };
+  bodyMarkdown: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type TableName = 'bundles' | 'files' | 'blobs' | 'notes' | 'settings';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store specs: primary key first, then indexes. Only what changed needs listing, but we list all. */
+  stores: Record<TableName, string>;
+}
+
+export const DATABASE_NAME = 'oomscope';
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      bundles: 'id, importedAt, fingerprint, status',
+      files: 'id, bundleId, [bundleId+path]',
+      blobs: 'fileId, bundleId',
+      notes: 'id, bundleId',
+      settings: 'key',
+    },
+  },
+];

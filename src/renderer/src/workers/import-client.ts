@@ -1,0 +1,92 @@
+// UI-thread side of an import: turns ImportItems into Blobs, runs the import worker, and relays
+// its progress. Never parses; the worker does.
+import type { ImportItem } from '../platform/types';
+import type { FromWorker, ImportedFile, ImportProgress, ImportSummary, ImportWorkItem, ToWorker } from './protocol';
+import ImportWorker from './import.worker?worker';
+
+export type ImportOutcome = { kind: 'finished'; files: ImportedFile[]; summary: ImportSummary } | { kind: 'cancelled' };
+
+export interface ImportRun {
+  outcome: Promise<ImportOutcome>;
+  cancel(): void;
+}
+
+const READ_CHUNK_BYTES = 8 * 1024 * 1024;
+
+async function toBlob(item: ImportItem): Promise<Blob> {
+  if (item.blob) return item.blob;
+  const parts: BlobPart[] = [];
+  for (let offset = 0; offset < item.sizeBytes; offset += READ_CHUNK_BYTES) {
+    const chunk = await item.readSlice(offset, Math.min(READ_CHUNK_BYTES, item.sizeBytes - offset));
+    parts.push(chunk as Uint8Array<ArrayBuffer>);
+    if (chunk.byteLength === 0) break;
+  }
+  return new Blob(parts);
+}
+
+export function runImport(items: readonly ImportItem[], onProgress: (p: ImportProgress) => void): ImportRun {
+  let cancelled = false;
+  let worker: Worker | null = null;
+  let settleCancelled: (() => void) | null = null;
+
+  const outcome = new Promise<ImportOutcome>((resolve, reject) => {
+    settleCancelled = () => resolve({ kind: 'cancelled' });
+    void (async () => {
+      const bytesTotal = items.reduce((s, i) => s + i.sizeBytes, 0);
+      const work: ImportWorkItem[] = [];
+      for (let n = 0; n < items.length; n++) {
+        const item = items[n];
+        if (!item) continue;
+        if (!item.blob) onProgress({ filesDone: 0, filesTotal: items.length, bytesDone: 0, bytesTotal, currentPath: item.displayPath });
+        work.push({ index: n, path: item.displayPath, sizeBytes: item.sizeBytes, blob: await toBlob(item) });
+        if (cancelled) return;
+      }
+      const files: ImportedFile[] = [];
+      worker = new ImportWorker();
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const m = event.data;
+        if (m.type === 'progress') onProgress(m);
+        else if (m.type === 'file') files.push(m.file);
+        else if (m.type === 'done') {
+          finish();
+          resolve({ kind: 'finished', files, summary: { fingerprint: m.fingerprint, host: m.host, capturedAt: m.capturedAt } });
+        } else if (m.type === 'cancelled') {
+          finish();
+          resolve({ kind: 'cancelled' });
+        } else {
+          finish();
+          reject(new Error(m.message));
+        }
+      };
+      worker.onerror = (event) => {
+        finish();
+        reject(new Error(event.message || 'The import worker failed.'));
+      };
+      post({ type: 'start', items: work });
+    })().catch((error: unknown) => {
+      finish();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+
+  function post(message: ToWorker): void {
+    worker?.postMessage(message);
+  }
+  function finish(): void {
+    worker?.terminate();
+    worker = null;
+  }
+
+  return {
+    outcome,
+    cancel: () => {
+      cancelled = true;
+      if (worker) {
+        post({ type: 'cancel' });
+        // Terminating at once is safe: nothing is written until the worker is done.
+        finish();
+      }
+      settleCancelled?.();
+    },
+  };
+}

@@ -1,0 +1,213 @@
+// The first vertical slice in a browser: drop a real memory.stat → stored in IndexedDB → listed →
+// breakdown with the file's own numbers → raw file in Monaco → all still there after a reload.
+// Also: an unrecognised file, the folder picker, 中文, the sample incident, delete with undo.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { LibraryPage } from './pages/library-page';
+import { BundlePage } from './pages/bundle-page';
+import { SettingsPage } from './pages/settings-page';
+
+const ROOT = join(import.meta.dirname, '../..');
+// The lab's pod cgroup (v1) while the app container grows: total_rss 36773888, total_shmem 83886080.
+const POD_MEMORY_STAT = readFileSync(join(ROOT, 'test/fixtures/cgroup-v1-memory-stat/memory.stat.orphaned-shmem-during-pod.txt'));
+const SAMPLE_DIR = join(ROOT, 'resources/samples/orphaned-shmem');
+
+test.use({ locale: 'en-US', colorScheme: 'light' });
+
+async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+async function importPodStat(page: Page): Promise<{ library: LibraryPage; bundle: BundlePage }> {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.dropFiles([{ name: 'memory.stat', content: POD_MEMORY_STAT }]);
+  await expect(library.row('memory.stat')).toBeVisible();
+  return { library, bundle: new BundlePage(page) };
+}
+
+async function expectPodBreakdown(bundle: BundlePage): Promise<void> {
+  // total_rss 36773888 B = 35.1 MiB; total_shmem 83886080 B = 80.0 MiB; total_cache − total_shmem = 20480 B.
+  await expect(bundle.breakdownRow('anon')).toContainText('35.1 MiB');
+  await expect(bundle.breakdownRow('anon')).toContainText('total_rss · line 24');
+  await expect(bundle.breakdownRow('shmem')).toContainText('80.0 MiB');
+  await expect(bundle.breakdownRow('shmem')).toContainText('total_shmem · line 26');
+  await expect(bundle.breakdownRow('fileCache')).toContainText('20.0 KiB');
+  await expect(bundle.breakdownRow('activeFile')).toContainText('12.0 KiB');
+  await expect(bundle.breakdownRow('inactiveFile')).toContainText('8.0 KiB');
+  await expect(bundle.breakdownRow('dirty')).toContainText('8.0 KiB');
+  await expect(bundle.breakdownRow('kernel')).toContainText(bundle.t('breakdown.unknown'));
+  // hierarchical_memory_limit 134217728 = 128 MiB; memory.stat alone has no usage.
+  await expect(bundle.limit).toHaveText('128.0 MiB');
+  await expect(bundle.workingSetFormula).toHaveText(bundle.t('metric.workingSet.noUsage'));
+  await expect(bundle.breakdownBar).toHaveAttribute('aria-label', /Anonymous \(heap, stacks\) 35\.1 MiB/);
+}
+
+test('a dropped memory.stat is stored, listed, broken down, shown raw, and still there after a reload', async ({ page }, testInfo) => {
+  const { library, bundle } = await importPodStat(page);
+  const cells = library.cells('memory.stat');
+  await expect(cells.nth(4)).toHaveText('1');
+  await expect(cells.nth(5)).toHaveText('1');
+  await shot(page, testInfo, '01-library');
+
+  await library.titleLink('memory.stat').click();
+  await expect(page).toHaveURL(/#\/bundle\/[^/]+\/overview$/);
+  await expectPodBreakdown(bundle);
+  await shot(page, testInfo, '02-bundle-overview');
+
+  await bundle.filesTab.click();
+  await expect(bundle.fileFormat).toHaveText('memory.stat (cgroup v1)');
+  await expect(bundle.rawLines).toContainText('hierarchical_memory_limit 134217728');
+  await shot(page, testInfo, '03-bundle-files-raw');
+
+  await bundle.parsedButton.click();
+  // The lab file has 42 counters, from `cache` (line 1) to `total_unevictable` (line 42).
+  await expect(bundle.fileDetail.getByRole('table', { name: bundle.t('parsed.counters', { count: 42 }) })).toContainText('total_shmem');
+  await shot(page, testInfo, '04-bundle-files-parsed');
+
+  // Evidence link: the source of the shmem row opens the raw file at that line.
+  await bundle.overviewTab.click();
+  await bundle.breakdownRow('shmem').getByRole('link').click();
+  await expect(page).toHaveURL(/\/files\/memory\.stat\?line=26$/);
+  await expect(bundle.rawView.locator('.raw-line-highlight')).toHaveCount(1);
+
+  // Metadata is saved as typed.
+  await bundle.titleInput.fill('api pod OOM, lab');
+  await bundle.hostInput.fill('vm');
+  await bundle.tagsInput.fill('lab, shmem');
+  await page.waitForTimeout(600);
+
+  await page.reload();
+  await expect(bundle.titleInput).toHaveValue('api pod OOM, lab');
+  await expect(bundle.hostInput).toHaveValue('vm');
+  await expect(bundle.rawLines).toContainText('hierarchical_memory_limit 134217728');
+  await bundle.overviewTab.click();
+  await expectPodBreakdown(bundle);
+
+  await library.libraryLink.click();
+  await expect(library.row('api pod OOM, lab')).toContainText('vm');
+  await expect(library.row('api pod OOM, lab')).toContainText('shmem');
+});
+
+test('the same content dropped twice opens the bundle already imported', async ({ page }) => {
+  const { library, bundle } = await importPodStat(page);
+  await library.dropFiles([{ name: 'memory.stat', content: POD_MEMORY_STAT }]);
+  await expect(library.toast(library.t('import.duplicate', { title: 'memory.stat' }))).toBeVisible();
+  await expect(page).toHaveURL(/#\/bundle\//);
+  await expect(bundle.limit).toHaveText('128.0 MiB');
+  await library.libraryLink.click();
+  await expect(library.rows).toHaveCount(1);
+});
+
+test('a file that is not memory.stat is stored and listed as unrecognised, with the reason', async ({ page }, testInfo) => {
+  const library = new LibraryPage(page);
+  const bundle = new BundlePage(page);
+  await library.goto();
+  await library.dropFiles([{ name: 'call-notes.txt', content: 'Call notes: the api pod restarted twice; ask the team about the cache volume.\n' }]);
+  const row = library.row('call-notes.txt');
+  await expect(row).toBeVisible();
+  await expect(library.cells('call-notes.txt').nth(4)).toHaveText('1');
+  await expect(library.cells('call-notes.txt').nth(5)).toContainText('0');
+  await expect(library.cells('call-notes.txt').nth(5)).toContainText(library.t('library.unrecognisedCount', { count: 1 }));
+
+  await library.titleLink('call-notes.txt').click();
+  await expect(bundle.overviewEmpty).toHaveText(bundle.t('bundle.noStats'));
+  await bundle.filesTab.click();
+  await expect(bundle.fileFormat).toHaveText(bundle.t('format.unknown'));
+  await expect(bundle.fileWarnings).toContainText('Not recognised: No known format matches its content.');
+  await expect(bundle.rawLines).toContainText('Call notes: the api pod restarted twice');
+  await shot(page, testInfo, '05-unrecognised-file');
+});
+
+test('a folder chosen with the folder picker keeps its paths and nests the groups', async ({ page }, testInfo) => {
+  const library = new LibraryPage(page);
+  const bundle = new BundlePage(page);
+  await library.goto();
+  const chooser = page.waitForEvent('filechooser');
+  await library.importFolderButton.click();
+  await (await chooser).setFiles(join(SAMPLE_DIR, 'during'));
+  await expect(library.row('during')).toBeVisible();
+  await library.titleLink('during').click();
+  const pod = 'during/cgroup/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
+  await expect(bundle.groupButton(pod)).toBeVisible();
+  await expect(bundle.groupButton(`${pod}/5e5f644350da9b39c04c9d4614dfada1f660eb262e3f056c18bd6cf4834ed868`)).toBeVisible();
+  await bundle.groupButton(pod).click();
+  await expect(bundle.breakdownRow('shmem')).toContainText('80.0 MiB');
+  await shot(page, testInfo, '06-folder-overview');
+});
+
+test('中文: switching the language relabels every screen, and it sticks', async ({ page }, testInfo) => {
+  await importPodStat(page);
+  const en = new LibraryPage(page);
+  await en.languageSelect.selectOption('zh-CN');
+  const zhLibrary = new LibraryPage(page, 'zh-CN');
+  await expect(zhLibrary.heading).toHaveText('事故资料库');
+  await expect(zhLibrary.openSampleButton).toBeVisible();
+  await shot(page, testInfo, '07-library-zh');
+
+  await zhLibrary.titleLink('memory.stat').click();
+  const zhBundle = new BundlePage(page, 'zh-CN');
+  await expect(zhBundle.breakdownRow('anon')).toContainText('匿名内存（堆、栈）');
+  await expect(zhBundle.breakdownRow('anon')).toContainText('第 24 行');
+  await expect(zhBundle.workingSetFormula).toHaveText(zhBundle.t('metric.workingSet.noUsage'));
+  await shot(page, testInfo, '08-bundle-overview-zh');
+
+  await page.reload();
+  await expect(zhBundle.overviewTab).toHaveText('概览');
+  const settings = new SettingsPage(page, 'zh-CN');
+  await settings.goto();
+  await expect(settings.chinese).toBeChecked();
+  await shot(page, testInfo, '09-settings-zh');
+  await settings.english.click();
+  await expect(new SettingsPage(page, 'en').heading).toBeVisible();
+  await expect(new SettingsPage(page, 'en').english).toBeChecked();
+});
+
+test.describe('with a Chinese system language', () => {
+  test.use({ locale: 'zh-CN' });
+  test('the app follows the system language by default', async ({ page }) => {
+    const library = new LibraryPage(page, 'zh-CN');
+    await library.goto();
+    await expect(library.heading).toHaveText('事故资料库');
+  });
+});
+
+test('"Open sample incident" imports the bundled sample and opens it', async ({ page }, testInfo) => {
+  const library = new LibraryPage(page);
+  const bundle = new BundlePage(page);
+  await library.goto();
+  await expect(library.firstRunPanel).toBeVisible();
+  await shot(page, testInfo, '10-library-first-run');
+  await library.openSampleButton.click();
+  await expect(page).toHaveURL(/#\/bundle\/[^/]+\/overview$/, { timeout: 30_000 });
+  await expect(bundle.titleInput).toHaveValue(/^Sample incident/);
+  await expect(bundle.filesTab).toContainText('134');
+  await expect(bundle.groupTree).toBeVisible();
+  const podDuring = 'orphaned-shmem/during/cgroup/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
+  await bundle.groupButton(podDuring).click();
+  await expect(bundle.breakdownRow('shmem')).toContainText('80.0 MiB');
+  await shot(page, testInfo, '11-sample-overview');
+
+  await bundle.filesTab.click();
+  await expect(bundle.fileRow('orphaned-shmem/during/dmesg.txt')).toBeVisible();
+  await shot(page, testInfo, '12-sample-files');
+
+  await bundle.themeSelect.selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await bundle.overviewTab.click();
+  await shot(page, testInfo, '13-sample-overview-dark');
+  await bundle.filesTab.click();
+  await shot(page, testInfo, '14-sample-files-dark');
+});
+
+test('delete asks for nothing but offers Undo', async ({ page }) => {
+  const { library } = await importPodStat(page);
+  await library.deleteButton('memory.stat').click();
+  await expect(library.rows).toHaveCount(0);
+  await library.undoButton().click();
+  await expect(library.row('memory.stat')).toBeVisible();
+  await library.deleteButton('memory.stat').click();
+  await expect(library.rows).toHaveCount(0);
+  await expect(library.toast(library.t('library.deleted', { title: 'memory.stat' }))).toBeVisible();
+});
