@@ -22,11 +22,13 @@ export const PDF_OPTIONS: PrintToPDFOptions = {
 };
 
 const FALLBACK_FILE_NAME = 'oomscope-report.pdf';
+/** Not allowed in file names on Windows (and `/` nowhere). */
+const RESERVED_CHARS = new Set(['<', '>', ':', '"', '/', '\\', '|', '?', '*']);
 
 /** A bare file name for the save dialog: no folders, no control or reserved characters, ends in .pdf. */
 export function safePdfFileName(suggested: string): string {
-  let name = suggested
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-')
+  let name = Array.from(suggested, (char) => (char.charCodeAt(0) < 0x20 || char === '\u007f' || RESERVED_CHARS.has(char) ? '-' : char))
+    .join('')
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 150);
   if (name === '' || /^-+$/.test(name)) name = FALLBACK_FILE_NAME;

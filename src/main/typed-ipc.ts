@@ -68,7 +68,7 @@ export function createIpcRouter<E extends InvokeEventLike>(deps: IpcRouterDeps<E
           }
           log.error(`IPC ${channel} failed`, error);
           // Only the message crosses to the renderer (Electron drops the stack anyway).
-          throw new Error(error instanceof Error ? error.message : `${channel} failed`);
+          throw new Error(error instanceof Error ? error.message : `${channel} failed`, { cause: error });
         }
       });
     },
