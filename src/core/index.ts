@@ -30,3 +30,28 @@ export { walkGroups, emptyEvents } from './model/memory-group';
 export type { Snapshot } from './model/snapshot';
 export { formatBytes, formatPercent, type SizeUnits } from './model/units';
 export { translate, translator, resolveLocale, isLocale, hasMessage, LOCALES, type Locale, type MessageKey, type Translator, type MessageParams } from './i18n/translate';
+export { diffSnapshots, groupDelta, type DiffOptions } from './diff/diff-snapshots';
+export { pairFiles, type PairableFile, type PairFilesSide, type FilePair, type FilePairKind } from './diff/pair-files';
+export { describeEntry, describeNote, groupLabel, categoryLabel, signedBytes } from './diff/describe';
+export { DIFF_THRESHOLDS, type DiffThresholds } from './diff/explain-change';
+export { diffFindings } from './diff/match-findings';
+export { ownChargesKey, isOwnChargesGroup, OWN_CHARGES_SUFFIX } from './diff/own-charges';
+export { DIFF_CATEGORIES } from './diff/diff-types';
+export type {
+  SnapshotDiff,
+  GroupDiff,
+  GroupDiffStatus,
+  GroupDelta,
+  GroupSide,
+  GroupRef,
+  BreakdownDelta,
+  ProcessDiff,
+  ProcessSide,
+  ExplanationEntry,
+  DiffCategory,
+  DiffNote,
+  DiffNoteKind,
+  ScopeSummary,
+  FindingLike,
+  FindingsDiff,
+} from './diff/diff-types';

@@ -78,7 +78,7 @@ export function statGroup(key: string, role: GroupRole, stat: V1Stat, extra: Par
   return makeGroup({ key, role, usageBytes: stat.usage, workingSetBytes: ws, breakdown: v1Breakdown(stat), ...extra });
 }
 
-export function process(pid: number, name: string, kB: { anon: number; file: number; shmem: number }): ProcessInfo {
+export function processInfo(pid: number, name: string, kB: { anon: number; file: number; shmem: number }): ProcessInfo {
   return {
     pid,
     name,
@@ -171,7 +171,7 @@ export function orphanedShmem(name: 'init-running' | 'before' | 'during' | 'afte
               name: 'api',
               id: API_ID,
               stat: { usage: 9699328, rss: 9510912, cache: 4096, shmem: 0, inactiveFile: 4096, activeFile: 0, dirty: 4096, writeback: 0 },
-              processes: [process(21065, 'api-server', { anon: 9288, file: 5992, shmem: 0 })],
+              processes: [processInfo(21065, 'api-server', { anon: 9288, file: 5992, shmem: 0 })],
             },
           ],
           { ...ORPHANED, remainder },
@@ -187,7 +187,7 @@ export function orphanedShmem(name: 'init-running' | 'before' | 'during' | 'afte
               name: 'api',
               id: API_ID,
               stat: { usage: 37224448, rss: 36773888, cache: 4096, shmem: 0, inactiveFile: 4096, activeFile: 0, dirty: 4096, writeback: 0 },
-              processes: [process(21065, 'api-server', { anon: 35912, file: 5992, shmem: 0 })],
+              processes: [processInfo(21065, 'api-server', { anon: 35912, file: 5992, shmem: 0 })],
             },
           ],
           { ...ORPHANED, remainder },
@@ -230,7 +230,7 @@ export function pageCacheRead(name: 'before' | 'during' | 'after'): Snapshot {
   };
   const s = stats[name];
   return snapshot(name, [
-    pod(PAGE_CACHE_POD_KEY, s.pod, [{ name: 'indexer', id: INDEXER_ID, stat: s.indexer, processes: [process(21280, 'indexer', s.kB)] }], {
+    pod(PAGE_CACHE_POD_KEY, s.pod, [{ name: 'indexer', id: INDEXER_ID, stat: s.indexer, processes: [processInfo(21280, 'indexer', s.kB)] }], {
       ...PAGE_CACHE,
       remainder: true,
     }),

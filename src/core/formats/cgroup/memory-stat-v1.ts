@@ -6,7 +6,7 @@
 import type { FormatDefinition, ParseContext, ParseResult } from '../format';
 import { warning } from '../format';
 import { counter, readKeyValueLines, toCounterTable } from '../text/key-value';
-import { V1_UNLIMITED_THRESHOLD_BYTES } from '../text/numbers';
+import { isUnlimitedText, V1_UNLIMITED_THRESHOLD_BYTES } from '../text/numbers';
 import { emptyBreakdown, type MemoryBreakdown } from '../../model/breakdown';
 import type { MemoryStatData } from './memory-stat-data';
 import { detectMemoryStat } from './memory-stat-detect';
@@ -34,19 +34,25 @@ export function breakdownV1(raw: Record<string, number | string>): MemoryBreakdo
   return b;
 }
 
+function isUnlimitedLimit(key: string | number | undefined, value: string | number | undefined): boolean {
+  return typeof key === 'string' && key.endsWith('_limit') && typeof value === 'string' && isUnlimitedText(value);
+}
+
 export function parseMemoryStatV1(text: string, _ctx: ParseContext): ParseResult<MemoryStatData> {
   const table = toCounterTable(readKeyValueLines(text));
   const keys = Object.keys(table.raw);
   if (keys.length === 0) {
     return { status: 'unusable', warnings: [warning('no-counters', 'No "key value" counters found.'), ...table.warnings] };
   }
-  const warnings = [...table.warnings];
+  // hierarchical_memory_limit / hierarchical_memsw_limit of PAGE_COUNTER_MAX (9223372036854771712) mean
+  // "no limit": the text is kept in `raw`, but it is not a defect of the file.
+  const warnings = table.warnings.filter((w) => !(w.code === 'value-not-integer' && isUnlimitedLimit(w.params?.['key'], w.params?.['value'])));
   if (counter(table.raw, 'cache') === null && counter(table.raw, 'total_cache') === null) {
     warnings.push(warning('missing-key', 'Neither "cache" nor "total_cache" is present.', undefined, { key: 'cache' }));
   }
   const hasHierarchical = keys.some((k) => k.startsWith('total_'));
   const limitText = table.raw['hierarchical_memory_limit'];
-  const unlimited = typeof limitText === 'string' || (typeof limitText === 'number' && limitText >= V1_UNLIMITED_THRESHOLD_BYTES);
+  const unlimited = (typeof limitText === 'string' && isUnlimitedText(limitText)) || (typeof limitText === 'number' && limitText >= V1_UNLIMITED_THRESHOLD_BYTES);
   return {
     status: warnings.length > 0 ? 'partial' : 'parsed',
     value: {
