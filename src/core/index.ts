@@ -55,3 +55,30 @@ export type {
   FindingLike,
   FindingsDiff,
 } from './diff/diff-types';
+// cgroup, /proc and node-level formats: the `data` shapes of their parse results.
+export type { CgroupMemoryValueData } from './formats/cgroup/memory-value';
+export type { CgroupProcsData } from './formats/cgroup/procs';
+export { KNOWN_SINGLE_VALUE_FILES, knownFileFromPath, type KnownSingleValueFile, type SingleValueUnit } from './formats/cgroup/single-value-files';
+export type { CgroupV1OomControlData } from './formats/cgroup/oom-control';
+export type { CgroupV2MemoryEventsData } from './formats/cgroup/memory-events';
+export type { PsiData, PsiLine } from './formats/cgroup/psi';
+export type { MemstatSeriesData, MemstatSample, MemstatGroup } from './formats/cgroup/memstat-series';
+export type { SampleTime } from './formats/cgroup/sample-time';
+export type { ProcOomScoreData } from './formats/proc/oom-score';
+export type { ProcMeminfoData, MeminfoSummary } from './formats/proc/meminfo';
+export type { ProcStatusData } from './formats/proc/status';
+export type { ProcSmapsRollupData } from './formats/proc/smaps-rollup';
+export type { ProcSmapsData, SmapsMapping, SmapsKindTotal } from './formats/proc/smaps';
+export type { SmapsFields } from './formats/proc/smaps-fields';
+export type { ProcMapsData, ProcMapsRegion, MappingKindTotal } from './formats/proc/maps';
+export type { MappingKind, MappingLine } from './formats/proc/mapping-line';
+export type { ProcCgroupData, CgroupMembership } from './formats/proc/pid-cgroup';
+export type { ProcVmstatData, ProcVmstatSummary } from './formats/proc/vmstat';
+export { pidFromPath } from './formats/proc/path-hints';
+export type { SlabinfoData, SlabCache, SlabtopSummary } from './formats/node/slabinfo';
+export type { FreeData, FreeMem, FreeSwap, FreeRow, FreeUnit } from './formats/node/free';
+export type { VmstatData, VmstatSample } from './formats/node/vmstat-command';
+export type { TopData, TopIteration, TopHeader, TopProcess, TopTasks } from './formats/node/top';
+export type { TopMemory, TopSwap } from './formats/node/top-header';
+export type { ManifestData, ManifestPod, ManifestContainer, ManifestFile, ManifestSampleRef } from './formats/collector/manifest';
+export { FILE_ROLES, fileRoleFromLayout, type ManifestFileRole } from './formats/collector/file-roles';
