@@ -136,7 +136,7 @@ describe('orphaned-shmem init-running → before: the init container’s cgroup 
   it('writes the move in Chinese too', () => {
     const d = diffSnapshots(orphanedShmem('init-running'), orphanedShmem('before'), { t: translator('zh-CN') });
     const moved = d.explanation.find((e) => e.kind === 'moved');
-    expect(moved?.text).toContain('80.0 MiB shmem 从容器 warm-cache转到Pod 自身');
+    expect(moved?.text).toContain('80.0 MiB shmem 从容器 warm-cache 转移到 Pod 自身');
     expect(moved?.text).toContain('并未释放');
   });
 });
