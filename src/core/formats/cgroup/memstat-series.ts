@@ -127,7 +127,7 @@ export function parseMemstatSeries(text: string, _ctx: ParseContext): ParseResul
     s.groups = s.groups.map((g) => ({ ...g, raw: { ...g.raw }, lines: { ...g.lines } }));
   }
   const withData = kept.filter((s) => s.groups.length > 0);
-  if (withData.length === 0) return { status: 'unusable', warnings: [warning('no-samples', 'No memory.stat samples found.'), ...warnings] };
+  if (withData.length === 0) return { status: 'unusable', warnings: [warning('memstat-no-samples', 'No memory.stat samples found.'), ...warnings] };
   if (kept.some((s) => s.time === null)) {
     warnings.push(warning('sample-without-time', 'Some counters come before any date line; their sample has no time.', undefined));
   }

@@ -268,7 +268,7 @@ export function parseManifest(text: string, _ctx: ParseContext): ParseResult<Man
     doc = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 'unusable', warnings: [warning('invalid-json', `The manifest is not valid JSON: ${message}`, undefined, { reason: message })] };
+    return { status: 'unusable', warnings: [warning('manifest-invalid-json', `The manifest is not valid JSON: ${message}`, undefined, { reason: message })] };
   }
   if (!isObject(doc)) return { status: 'unusable', warnings: [warning('manifest-not-object', 'The manifest is not a JSON object.')] };
   const warnings: ParseWarning[] = [];

@@ -158,10 +158,10 @@ export function parseFree(text: string, ctx: ParseContext): ParseResult<FreeData
   } else {
     unit = guessUnit(memRow?.cells['total']);
     unitSource = 'guess';
-    warnings.push(warning('unit-guessed', `Nothing says which unit free printed in; ${unit} was assumed from the size of the total.`, memRow?.line, { unit }));
+    warnings.push(warning('free-unit-guessed', `Nothing says which unit free printed in; ${unit} was assumed from the size of the total.`, memRow?.line, { unit }));
   }
   if (commandFlags !== null && /--si/.test(commandFlags)) {
-    warnings.push(warning('decimal-units', 'free --si prints powers of 1000; the figures were read as powers of 1024.', undefined));
+    warnings.push(warning('free-decimal-units', 'free --si prints powers of 1000; the figures were read as powers of 1024.', undefined));
   }
   const defaultBytes = unit === 'human' ? 1 : UNIT_BYTES[unit];
   let approximate = unit === 'human' || defaultBytes > 1024;
@@ -200,7 +200,7 @@ export function parseFree(text: string, ctx: ParseContext): ParseResult<FreeData
     };
   } else warnings.push(warning('missing-key', 'The "Mem:" row is not present.', undefined, { key: 'Mem' }));
   return {
-    status: warnings.some((w) => w.code !== 'unit-guessed') ? 'partial' : 'parsed',
+    status: warnings.some((w) => w.code !== 'free-unit-guessed') ? 'partial' : 'parsed',
     value: {
       unit,
       unitSource,

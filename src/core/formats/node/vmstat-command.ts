@@ -115,7 +115,7 @@ export function parseVmstatCommand(text: string, _ctx: ParseContext): ParseResul
   if (skipped > 0) {
     warnings.push(warning('lines-skipped', `${skipped} line(s) are not vmstat rows and were skipped (first: line ${firstSkipped}).`, firstSkipped, { count: skipped }));
   }
-  if (samples.length === 0) return { status: 'unusable', warnings: [warning('no-samples', 'No vmstat sample rows found under a column header.'), ...warnings] };
+  if (samples.length === 0) return { status: 'unusable', warnings: [warning('vmstat-no-samples', 'No vmstat sample rows found under a column header.'), ...warnings] };
   return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { memoryUnitBytes, columns, samples }, warnings };
 }
 

@@ -132,7 +132,7 @@ export function parseSmaps(text: string, ctx: ParseContext): ParseResult<ProcSma
   }
   // A mapping cut off at the end of a truncated file has its line but none of its sizes.
   const last = mappings[mappings.length - 1];
-  if (last && last.rssBytes === null) warnings.push(warning('truncated', `The last mapping (line ${last.line}) has no Rss: the file looks cut.`, last.line));
+  if (last && last.rssBytes === null) warnings.push(warning('smaps-truncated', `The last mapping (line ${last.line}) has no Rss: the file looks cut.`, last.line));
   return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { pid: pidFromPath(ctx.path), mappings, totals, byKind }, warnings };
 }
 
