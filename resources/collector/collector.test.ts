@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { parseFileText } from '../../src/core/formats/parse-file';
 import type { MemoryStatData } from '../../src/core/formats/cgroup/memory-stat-data';
 
@@ -56,9 +56,20 @@ function skipWith(ctx: TestContext, reason: string): void {
   ctx.skip();
 }
 
+// Scratch folders of a test (fake host roots, archives), removed after it even when it fails.
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
 /** Runs the collector, unpacks its archive into a fresh folder and returns that folder's bundle root. */
 function collect(args: string[], env: NodeJS.ProcessEnv = process.env, shell: string[] = ['sh']): { root: string; stderr: string; cleanup: () => void } {
-  const out = mkdtempSync(join(tmpdir(), 'oomscope-collect-out-'));
+  const out = scratchDir('oomscope-collect-out-');
   const [cmd, ...pre] = shell as [string, ...string[]];
   const run = spawnSync(cmd, [...pre, SCRIPT, ...args, '-o', out], { encoding: 'utf8', env, timeout: 120_000 });
   const cleanup = (): void => rmSync(out, { recursive: true, force: true });
@@ -173,7 +184,7 @@ describe('oomscope-collect.sh: static checks', () => {
 
 describe('oomscope-collect.sh on a fake host root', () => {
   it('cgroup v2, systemd driver, containerd: finds the pod by uid, names its container from crictl, copies v2 files', () => {
-    const host = mkdtempSync(join(tmpdir(), 'oomscope-fakehost-'));
+    const host = scratchDir('oomscope-fakehost-');
     const uid = '0d5b8a3e-7c1f-4e55-9d8b-2a6f1c0e9b71';
     const cid = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
     const sandbox = 'f'.repeat(64);
@@ -320,7 +331,7 @@ describe('oomscope-collect.sh on a fake host root', () => {
   for (const [userland, shell, busyboxOnly] of userlands) {
   it(`cgroup v1, cgroupfs driver, ${userland}: pod by name through kubectl, samples, emptyDir fincore, kubectl output redacted`, (ctx) => {
     if (busyboxOnly && !BUSYBOX) return skipWith(ctx, 'busybox is not installed');
-    const host = mkdtempSync(join(tmpdir(), 'oomscope-fakehost-'));
+    const host = scratchDir('oomscope-fakehost-');
     const uid = '8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
     const cid = '5e5f644350da9b39c04c9d4614dfada1f660eb262e3f056c18bd6cf4834ed868';
     const podPath = `kubepods/burstable/pod${uid}`;
@@ -487,7 +498,7 @@ describe('oomscope-collect.sh kernel log', () => {
   const logT = [...noise(0, 50, true), ...reportT, ...noise(0, 50, true)];
 
   function fakeHost(): { host: string; env: NodeJS.ProcessEnv } {
-    const host = mkdtempSync(join(tmpdir(), 'oomscope-fakehost-'));
+    const host = scratchDir('oomscope-fakehost-');
     writeTree(host, {
       'proc/meminfo': MEMINFO,
       'proc/stat': 'btime 1732250000\n',
@@ -524,6 +535,19 @@ describe('oomscope-collect.sh kernel log', () => {
       const parsed = parseFileText('dmesg.txt', dmesg);
       expect(parsed.formatId).toBe('kernel-log');
       expect((parsed.data as { oomEvents: unknown[] }).oomEvents).toHaveLength(1);
+    } finally {
+      cleanup();
+      rmSync(host, { recursive: true, force: true });
+    }
+  });
+
+  it('with --since, reads the journal only for the boots before this one (dmesg has this boot)', () => {
+    const { host, env } = fakeHost();
+    const { root, cleanup } = collect(['--cgroup', '/not-here', '--host-root', host, '--since', '-2d', '--skip', 'kubectl,runtime,jcmd,fincore', '-q'], env);
+    try {
+      const m = readManifest(root);
+      expect(m.files).toEqual(expect.arrayContaining(['dmesg.txt', 'journal-kernel.txt']));
+      expect(m.fileRoles.find((r) => r.path === 'journal-kernel.txt')?.source).toBe('journalctl -k -o short-precise --since -2d --until @1732250000');
     } finally {
       cleanup();
       rmSync(host, { recursive: true, force: true });

@@ -812,9 +812,16 @@ capture_kernel_log() {
 		record_missing "$TOP_SCOPE" dmesg.txt 'dmesg is not installed'
 	fi
 	# The journal repeats the ring buffer: read it only when dmesg gave no OOM report (not
-	# permitted, or the reports were already overwritten), or when --since reaches further back.
+	# permitted, or the reports were already overwritten), or for the boots before this one when
+	# --since reaches further back than the ring buffer can.
 	if [ "$HAVE_JOURNALCTL" = present ] && { [ ! -s "$TOP/dmesg.txt" ] || [ -n "$SINCE" ]; }; then
-		if [ -n "$SINCE" ]; then set -- --since "$SINCE"; else set -- -b; fi
+		if [ -s "$TOP/dmesg.txt" ] && [ -n "$BTIME" ]; then
+			set -- --since "$SINCE" --until "@$BTIME"
+		elif [ -n "$SINCE" ]; then
+			set -- --since "$SINCE"
+		else
+			set -- -b
+		fi
 		if run_cmd "$WORK/journal" journalctl -k --no-pager -o short-precise "$@" && grep -qv '^-- No entries --' "$WORK/journal"; then
 			save_kernel_log journal-kernel.txt "$WORK/journal" "journalctl -k -o short-precise $*"
 			kl_done=1
