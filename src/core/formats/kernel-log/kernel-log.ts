@@ -51,16 +51,14 @@ export function feedLines<T>(text: string, parser: LineParser<T>): ParseResult<T
   let start = 0;
   let lineNumber = 0;
   const length = text.length;
+  let nextCR = text.indexOf('\r');
   while (start < length) {
-    let i = start;
-    while (i < length) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) break;
-      i++;
-    }
-    parser.pushLine(text.slice(start, i), ++lineNumber);
-    if (i < length && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
+    if (nextCR >= 0 && nextCR < start) nextCR = text.indexOf('\r', start);
+    const lf = text.indexOf('\n', start);
+    let end = lf < 0 ? length : lf;
+    if (nextCR >= 0 && nextCR < end) end = nextCR;
+    parser.pushLine(text.slice(start, end), ++lineNumber);
+    start = end === nextCR && lf === end + 1 ? end + 2 : end + 1;
   }
   return parser.finish();
 }

@@ -31,10 +31,9 @@ const PROGRAM = /^[A-Za-z0-9_.@/()-]{1,128}(\[\d{1,10}\])?:$/;
 const PRIORITY = /^<\d{1,3}>/;
 const FACILITY_LEVEL = /^[a-z0-9]{2,8} *:[a-z]{3,6} *: /;
 
-function uptimeTime(text: string): KernelTime {
-  const m = UPTIME_INNER.exec(text);
-  const seconds = m?.[1] !== undefined ? Number(m[1]) : NaN;
-  return { raw: m?.[1] ?? text.trim(), uptimeSeconds: Number.isFinite(seconds) ? seconds : null };
+function uptimeTime(digits: string): KernelTime {
+  const seconds = Number(digits);
+  return { raw: digits, uptimeSeconds: Number.isFinite(seconds) ? seconds : null };
 }
 
 function dropSeparator(text: string): string {
@@ -47,10 +46,13 @@ function stripBracketTime(s: string): { time: KernelTime; style: LinePrefixStyle
   if (close < 2 || close > 64) return null;
   const inner = s.slice(1, close);
   let rest = s.slice(close + 1);
-  if (UPTIME_INNER.test(inner)) {
-    const caller = CALLER_ID.exec(rest);
-    if (caller) rest = rest.slice(caller[0].length);
-    return { time: uptimeTime(inner), style: 'dmesg', rest: dropSeparator(rest) };
+  const uptime = UPTIME_INNER.exec(inner);
+  if (uptime?.[1] !== undefined) {
+    if (rest.charCodeAt(0) === 91) {
+      const caller = CALLER_ID.exec(rest);
+      if (caller) rest = rest.slice(caller[0].length);
+    }
+    return { time: uptimeTime(uptime[1]), style: 'dmesg', rest: dropSeparator(rest) };
   }
   if (CTIME_INNER.test(inner) && inner.length >= 12) {
     return { time: { raw: inner.trim(), uptimeSeconds: null }, style: 'dmesg-T', rest: dropSeparator(rest) };
@@ -96,8 +98,10 @@ export function stripLinePrefix(line: string): StrippedLine {
     const p = PRIORITY.exec(s);
     if (p) s = s.slice(p[0].length);
   }
-  const fl = FACILITY_LEVEL.exec(s);
-  if (fl) s = s.slice(fl[0].length);
+  if (s.charCodeAt(0) >= 97 && s.charCodeAt(0) <= 122) {
+    const fl = FACILITY_LEVEL.exec(s);
+    if (fl) s = s.slice(fl[0].length);
+  }
   const c = s.charCodeAt(0);
   if (c === 91) {
     const b = stripBracketTime(s);
@@ -149,6 +153,9 @@ const GLUED_START =
  * record's prefix. Returns null when the line holds one record (the usual case).
  */
 export function splitGluedRecords(line: string): string[] | null {
+  // Cheap test first: a second record needs a second `[` or a second ` kernel:`.
+  const kernelAt = line.indexOf(' kernel:');
+  if (line.indexOf('[', 1) < 0 && (kernelAt < 0 || line.indexOf(' kernel:', kernelAt + 8) < 0)) return null;
   GLUED_START.lastIndex = 1;
   const starts: number[] = [];
   let m: RegExpExecArray | null;

@@ -27,6 +27,14 @@ const KMSG_CONTINUATION = /^ [A-Z][A-Z0-9_]{0,63}=/;
 const PRINTABLE_ASCII = /^[\x21-\x7e][\x20-\x7e]*$/;
 const PATH_TOKEN = /^[A-Za-z0-9_.@:*/-]+$/;
 
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 interface Pending {
   record: LogRecord;
   physicalLength: number;
@@ -92,7 +100,7 @@ export class KernelLogReader {
       raw = raw.split('\u0000').join('');
       if (this.nulLines++ === 0) this.firstNulLine = lineNumber;
     }
-    if (raw.trim() === '') {
+    if (isBlank(raw)) {
       this.flush();
       return;
     }

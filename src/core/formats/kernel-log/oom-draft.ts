@@ -5,7 +5,8 @@
 //   Memory cgroup stats for /oomlab/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48:
 //   oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/oomlab/…,task=api-server,pid=21065,uid=0
 import type { LogRecord } from './log-records';
-import type { CounterLine, KilledLine, TaskRow } from './oom-messages';
+import type { CounterLine, KilledLine } from './oom-messages';
+import type { TaskRow } from './oom-tables';
 import type { OomCgroupStats, OomEvent, OomKind, OomMemcgCounters, OomReportPart, OomTask, OomVictim, VictimSource } from './oom-types';
 
 /** Order of a report's parts as dump_header/oom_kill_process print them; a step back starts a new report. */
@@ -153,6 +154,7 @@ export class OomDraft {
   lineCount = 0;
   mode: 'none' | 'block-stats' | 'meminfo' = 'none';
   currentStats: OomCgroupStats | null = null;
+  currentStatKeys = 0;
   taskColumns: string[] | null = null;
   tasksStateSeen = false;
   /** A `Killed process` line, `no killable processes`, or a reaper line ended the kill part. */
@@ -252,8 +254,9 @@ export class OomDraft {
 
   addStat(key: string, value: number | null, text: string): void {
     const s = this.currentStats;
-    if (!s || Object.keys(s.stats).length >= MAX_STAT_KEYS) return;
+    if (!s || this.currentStatKeys >= MAX_STAT_KEYS) return;
     if (Object.prototype.hasOwnProperty.call(s.stats, key) || Object.prototype.hasOwnProperty.call(s.statsText, key)) return;
+    this.currentStatKeys++;
     if (value === null) s.statsText[key] = text;
     else s.stats[key] = value;
   }

@@ -8,6 +8,7 @@
 import type { LogRecord } from './log-records';
 import { isElisionMarker, isGrepSeparator } from './line-prefix';
 import * as m from './oom-messages';
+import * as t from './oom-tables';
 import { MAX_TASKS_PER_REPORT, OomDraft, Stage, inferColumns, taskFromRow, victimFromKilled } from './oom-draft';
 import type { KernelMemoryEvent, OomEvent, OomReportPart } from './oom-types';
 import type { WarningSink } from './warning-sink';
@@ -20,6 +21,8 @@ const MAX_REPORT_GAP_SECONDS = 60;
 const ELIDED_GAP_SECONDS = 1;
 const MAX_REPORT_LINES = 250_000;
 const RECENT_EVENTS = 16;
+/** First characters of the other starter lines: oom-kill/oom_reaper, Task(s) in/state, Kill(ed), Memory cgroup…, Out of memory, memory:/memory+swap:, kmem:, swap:. */
+const STARTER_FIRST_CHARS = new Set([...'oTKMOmks'].map((c) => c.charCodeAt(0)));
 
 const PART_NAMES: Record<OomReportPart, string> = {
   invocation: 'the "invoked oom-killer" line',
@@ -55,14 +58,14 @@ export class OomAssembler {
   /** `key N` lines of a block-form stats dump, `key:N` lines after `Mem-Info:`. */
   private modeLine(d: OomDraft, msg: string, rec: LogRecord): boolean {
     if (d.mode === 'block-stats') {
-      const stat = m.parseBlockStat(msg);
+      const stat = t.parseBlockStat(msg);
       if (stat) {
         d.addStat(stat.key, stat.value, stat.text);
         d.touch(rec);
         return true;
       }
     } else {
-      const pairs = m.parseMemInfoPairs(msg);
+      const pairs = t.parseMemInfoPairs(msg);
       if (pairs) {
         Object.assign(d.event.memInfoPages, pairs);
         d.touch(rec);
@@ -87,6 +90,7 @@ export class OomAssembler {
     }
     const first = msg.charCodeAt(0);
     if (first === 91) return this.taskLine(msg, rec);
+    if (!STARTER_FIRST_CHARS.has(first)) return false;
     const reaper = m.parseReaperLine(msg);
     if (reaper) {
       this.reaperLine(reaper, rec);
@@ -161,20 +165,20 @@ export class OomAssembler {
       this.openStats(d, d.event.oomMemcg, rec.line);
       return true;
     }
-    const stats = m.parseStatsHeader(msg);
+    const stats = t.parseStatsHeader(msg);
     if (stats) {
       const d = this.draftFor(rec, Stage.stats, false);
       d.evidence('memcg', 'memcg-stats');
       if (stats.cut) d.markCut(rec.line);
       if (stats.inline === null) this.openStats(d, stats.path, rec.line);
       else {
-        const values = m.parseInlineStats(stats.inline);
+        const values = t.parseInlineStats(stats.inline);
         if (values.cut) d.markCut(rec.line);
         d.addStats({ path: stats.path, stats: values.stats, statsText: values.statsText, form: 'v1-line', line: rec.line });
       }
       return true;
     }
-    if (m.isTasksStateLine(msg)) {
+    if (t.isTasksStateLine(msg)) {
       const d = this.draftFor(rec, Stage.tasks, this.draft?.tasksStateSeen === true);
       d.tasksStateSeen = true;
       return true;
@@ -186,13 +190,14 @@ export class OomAssembler {
     const entry = { path, stats: Object.create(null) as Record<string, number>, statsText: Object.create(null) as Record<string, string>, form: 'block' as const, line };
     if (d.addStats(entry)) {
       d.currentStats = entry;
+      d.currentStatKeys = 0;
       d.mode = 'block-stats';
     }
   }
 
   /** The task table's header and rows (`[ pid ] …`, `[  1234] …`). */
   private taskLine(msg: string, rec: LogRecord): boolean {
-    const header = m.parseTaskHeader(msg);
+    const header = t.parseTaskHeader(msg);
     if (header) {
       const d = this.draftFor(rec, Stage.tasks, this.draft?.taskColumns != null);
       d.taskColumns = header;
@@ -201,7 +206,7 @@ export class OomAssembler {
     }
     const current = this.draft;
     const columns = current && !current.killed ? current.taskColumns : null;
-    const row = m.parseTaskRow(msg, columns ? columns.length - 1 : null);
+    const row = t.parseTaskRow(msg, columns ? columns.length - 1 : null);
     if (!row) return false;
     const inferred = columns ?? inferColumns(row.values);
     if (!inferred) return false;
@@ -277,15 +282,15 @@ export class OomAssembler {
       d.touch(rec);
       return true;
     }
-    const frame = early ? m.traceFunction(msg) : null;
+    const frame = early ? t.traceFunction(msg) : null;
     if (frame) {
-      const kind = frame.uncertain ? null : m.frameKind(frame.name);
+      const kind = frame.uncertain ? null : t.frameKind(frame.name);
       if (kind) d.evidence(kind, `call-trace:${frame.name}`);
       d.stage = Stage.trace;
       d.touch(rec);
       return true;
     }
-    if (m.isReportBodyLine(msg)) {
+    if (t.isReportBodyLine(msg)) {
       if (msg === 'Mem-Info:') {
         d.mode = 'meminfo';
         d.evidence('global', 'Mem-Info');
