@@ -185,3 +185,51 @@ describe('bad input', () => {
     expect(({} as Record<string, unknown>)['constructor']).toBe(Object);
   });
 });
+
+describe('global OOM report shape (5.x+), process names with spaces inside key=value lists', () => {
+  // Laid out as mm/oom_kill.c dump_header → show_mem → dump_tasks → dump_oom_summary print it.
+  const report = [
+    '[ 9001.000001] Isolated Web Co invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=167',
+    '[ 9001.000002] CPU: 3 PID: 5150 Comm: Isolated Web Co Not tainted 6.5.0-14-generic #14-Ubuntu',
+    '[ 9001.000003] Call Trace:',
+    '[ 9001.000004]  <TASK>',
+    '[ 9001.000005]  dump_stack_lvl+0x48/0x70',
+    '[ 9001.000006]  out_of_memory+0x10b/0x580',
+    '[ 9001.000007]  __alloc_pages_slowpath.constprop.0+0xb38/0xde0',
+    '[ 9001.000008]  </TASK>',
+    '[ 9001.000009] Mem-Info:',
+    '[ 9001.000010] active_anon:1793 inactive_anon:1959541 isolated_anon:0',
+    '[ 9001.000011]  active_file:44 inactive_file:0 isolated_file:0',
+    '[ 9001.000012]  free:25239 free_pcp:33 free_cma:0',
+    '[ 9001.000013] Node 0 active_anon:7172kB inactive_anon:7838164kB active_file:176kB',
+    '[ 9001.000014] lowmem_reserve[]: 0 2991 7920 7920 7920',
+    '[ 9001.000015] 2097022 pages RAM',
+    '[ 9001.000016] Tasks state (memory values in pages):',
+    '[ 9001.000017] [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name',
+    '[ 9001.000018] [   5150]  1000  5150   745181   520000  6000000        0           167 Isolated Web Co',
+    '[ 9001.000019] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/user.slice/user-1000.slice/session-2.scope,task=Isolated Web Co,pid=5150,uid=1000',
+    '[ 9001.000020] Out of memory: Killed process 5150 (Isolated Web Co) total-vm:2980724kB, anon-rss:2080000kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:5859kB oom_score_adj:167',
+  ].join('\n');
+
+  it('reads kind, Mem-Info pages, the table row and the kill with a spaced comm', () => {
+    const result = parseKernelLog(report, ctx);
+    expect(result.status).toBe('parsed');
+    const e = result.value?.oomEvents[0];
+    expect(e?.kind).toBe('global');
+    expect(e?.kindEvidence).toEqual(['call-trace:__alloc_pages_slowpath', 'Mem-Info', 'global_oom', 'kill-line:Out of memory']);
+    expect(e?.memInfoPages).toEqual({ active_anon: 1793, inactive_anon: 1959541, isolated_anon: 0, active_file: 44, inactive_file: 0, isolated_file: 0, free: 25239, free_pcp: 33, free_cma: 0 });
+    expect(e?.trigger).toMatchObject({ comm: 'Isolated Web Co', pid: 5150, gfpFlags: 'GFP_HIGHUSER_MOVABLE|__GFP_COMP' });
+    expect(e?.tasks[0]).toMatchObject({ pid: 5150, name: 'Isolated Web Co', rssPages: 520000 });
+    expect(e?.oomKillTask).toEqual({ comm: 'Isolated Web Co', pid: 5150, uid: 1000, line: 19 });
+    expect(e?.memsAllowed).toBe('0');
+    expect(e?.victim).toMatchObject({ pid: 5150, comm: 'Isolated Web Co', uid: 1000, anonRssBytes: 2080000 * 1024 });
+    expect(e?.missing).toEqual([]);
+    expect(e?.lines).toEqual({ start: 1, end: 20 });
+  });
+
+  it('a cpuset-constrained kill is kind "other"', () => {
+    const e = parseKernelLog(report.replace('CONSTRAINT_NONE', 'CONSTRAINT_CPUSET').replace(',global_oom', ''), ctx).value?.oomEvents[0];
+    expect(e?.kind).toBe('other');
+    expect(e?.kindEvidence).toEqual(['constraint=CONSTRAINT_CPUSET']);
+  });
+});

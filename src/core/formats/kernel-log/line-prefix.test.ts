@@ -72,6 +72,15 @@ describe('stripLinePrefix', () => {
     expect(precise.message.startsWith('oom_reaper:')).toBe(true);
   });
 
+  it('journalctl short-monotonic and dmesg --time-format iso', () => {
+    const mono = stripLinePrefix('[ 8523.347282] aks-node-1 kernel: memory: usage 102400kB, limit 102400kB, failcnt 6402');
+    expect(mono).toEqual({ style: 'journal-monotonic', message: 'memory: usage 102400kB, limit 102400kB, failcnt 6402', time: { raw: '8523.347282', uptimeSeconds: 8523.347282 }, host: 'aks-node-1', kernel: true });
+    // A dmesg message that merely contains "kernel:" later keeps its text.
+    expect(stripLinePrefix('[ 1.5] Booting the kernel: ok').message).toBe('Booting the kernel: ok');
+    const iso = stripLinePrefix('2024-11-11T06:55:00,123456+08:00 Out of memory: Killed process 1 (a)');
+    expect(iso).toMatchObject({ style: 'dmesg-iso', host: null, message: 'Out of memory: Killed process 1 (a)' });
+  });
+
   it('raw /dev/kmsg records: priority, sequence, microseconds', () => {
     const a = stripLinePrefix('4,1493,21847500270,-;sh invoked oom-killer: gfp_mask=0x24000c0(GFP_KERNEL), order=0, oom_score_adj=0');
     expect(a.style).toBe('kmsg');

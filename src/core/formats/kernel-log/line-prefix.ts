@@ -105,6 +105,13 @@ export function stripLinePrefix(line: string): StrippedLine {
   const c = s.charCodeAt(0);
   if (c === 91) {
     const b = stripBracketTime(s);
+    if (b?.style === 'dmesg') {
+      // `journalctl -o short-monotonic`: `[ 1234.567890] host kernel: message`.
+      const k = b.rest.indexOf(' kernel: ');
+      if (k > 0 && k <= 128 && b.rest.lastIndexOf(' ', k - 1) < 0) {
+        return { style: 'journal-monotonic', message: b.rest.slice(k + 9), time: b.time, host: b.rest.slice(0, k), kernel: true };
+      }
+    }
     if (b) return { style: b.style, message: b.rest, time: b.time, host: null, kernel: true };
     return { style: 'none', message: s, time: null, host: null, kernel: true };
   }

@@ -188,7 +188,7 @@ export interface KernelMemoryEvent {
   text: string;
 }
 
-export type LinePrefixStyle = 'dmesg' | 'dmesg-T' | 'syslog' | 'journal-iso' | 'journal-precise' | 'kmsg' | 'dmesg-iso' | 'none';
+export type LinePrefixStyle = 'dmesg' | 'dmesg-T' | 'syslog' | 'journal-iso' | 'journal-precise' | 'journal-monotonic' | 'kmsg' | 'dmesg-iso' | 'none';
 
 export interface KernelLogData {
   oomEvents: OomEvent[];
