@@ -1171,6 +1171,10 @@ kube_pod_lookup
 pod_uid_without_kubectl
 guess_node_name
 kube_node_pods_lookup
+# The user named the pod: keep that name even where neither kubectl nor the runtime could say it.
+if [ -n "$POD_UID" ] && [ -n "$POD_NAME" ] && ! grep -q "^$POD_UID|" "$META/podinfo"; then
+	printf '%s|%s|%s||\n' "$POD_UID" "$POD_NAME" "$POD_NS" >>"$META/podinfo"
+fi
 
 : >"$META/samples"
 FIRST_SAMPLE_SCOPE='' LAST_SAMPLE_SCOPE=''
