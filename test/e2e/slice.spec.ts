@@ -190,15 +190,26 @@ test('"Open sample incident" imports the bundled sample and opens it', async ({ 
   await shot(page, testInfo, '11-sample-overview');
 
   await bundle.filesTab.click();
-  await expect(bundle.fileRow('orphaned-shmem/during/dmesg.txt')).toBeVisible();
+  await expect(bundle.fileRow('orphaned-shmem/after/dmesg.txt')).toBeVisible();
+  await bundle.fileRow('orphaned-shmem/after/dmesg.txt').getByRole('link').click();
+  await expect(bundle.rawLines).toContainText('api-server invoked oom-killer');
   await shot(page, testInfo, '12-sample-files');
+  // Any format's result shows as tables, without code for that format.
+  await bundle.parsedButton.click();
+  await expect(bundle.parsedTables.first()).toBeVisible();
+  await shot(page, testInfo, '12b-sample-files-parsed-kernel-log');
+  await bundle.rawButton.click();
 
   await bundle.themeSelect.selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot(page, testInfo, '13-sample-files-dark');
+  // The group chosen on the Overview is in the URL: it survives a tab switch and a reload.
   await bundle.overviewTab.click();
-  await shot(page, testInfo, '13-sample-overview-dark');
-  await bundle.filesTab.click();
-  await shot(page, testInfo, '14-sample-files-dark');
+  await bundle.groupButton(podDuring).click();
+  await page.reload();
+  await expect(bundle.groupDetail).toHaveAttribute('aria-label', podDuring);
+  await expect(bundle.usage).toHaveText('115.7 MiB');
+  await shot(page, testInfo, '14-sample-overview-dark');
 });
 
 test('delete asks for nothing but offers Undo', async ({ page }) => {

@@ -75,7 +75,7 @@ export const en = {
   'import.cancel': 'Cancel',
   'import.cancelled': 'Import cancelled: nothing was stored.',
   'import.failed': 'Import failed: {message}',
-  'import.done': 'Imported {count} files into “{title}”.',
+  'import.done': 'Imported {count} file(s) into “{title}”.',
   'import.duplicate': 'This content was already imported as “{title}”.',
   'import.nothing': 'Nothing to import.',
 
@@ -171,6 +171,7 @@ export const en = {
   'warning.manifest-invalid-json': 'The manifest is not valid JSON: {reason}',
   'warning.manifest-not-object': 'The manifest is not a JSON object.',
   'warning.manifest-bad-value': 'The manifest value of "{key}" is not usable.',
+  'warning.more-warnings-left-out': '{count} more warning(s) of kind "{code}" were left out.',
   // Bundle import (src/core/bundle): archives, limits, files cut short.
   'warning.archive-too-large': 'The archive {archive} goes over the {limitMiB} MiB ceiling on uncompressed data ({bytes} bytes; a zip bomb?): refused, nothing of it was imported.',
   'warning.archive-too-many-entries': 'The archive {archive} holds more than {limit} members: refused, nothing of it was imported.',

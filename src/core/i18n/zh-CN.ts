@@ -172,6 +172,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'warning.manifest-invalid-json': 'manifest 不是有效的 JSON：{reason}',
   'warning.manifest-not-object': 'manifest 不是一个 JSON 对象。',
   'warning.manifest-bad-value': 'manifest 中“{key}”的值不可用。',
+  'warning.more-warnings-left-out': '另有 {count} 条“{code}”类警告未列出。',
   // Bundle import (src/core/bundle): archives, limits, files cut short.
   'warning.archive-too-large': '压缩包 {archive} 解压后的数据超过 {limitMiB} MiB 上限（{bytes} 字节，可能是压缩炸弹）：已拒绝，未导入其中任何内容。',
   'warning.archive-too-many-entries': '压缩包 {archive} 中的成员超过 {limit} 个：已拒绝，未导入其中任何内容。',

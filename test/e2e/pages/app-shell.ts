@@ -40,12 +40,18 @@ export class AppShell {
   async dropFiles(files: readonly DroppedFile[]): Promise<void> {
     const payload = files.map((f) => ({ name: f.name, base64: Buffer.from(f.content).toString('base64') }));
     const dataTransfer = await this.page.evaluateHandle((items) => {
-      const dt = new DataTransfer();
+      // Runs in the page; typed by hand because the test project has no DOM library.
+      const web = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: Uint8Array[], name: string) => unknown;
+        atob(base64: string): string;
+      };
+      const dt = new web.DataTransfer();
       for (const item of items) {
-        const binary = atob(item.base64);
+        const binary = web.atob(item.base64);
         const bytes = new Uint8Array(binary.length);
         for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-        dt.items.add(new File([bytes], item.name));
+        dt.items.add(new web.File([bytes], item.name));
       }
       return dt;
     }, payload);

@@ -29,6 +29,8 @@ export class BundlePage extends AppShell {
   readonly rawButton: Locator;
   readonly parsedButton: Locator;
   readonly overviewEmpty: Locator;
+  readonly parsedView: Locator;
+  readonly parsedTables: Locator;
 
   constructor(page: Page, locale: Locale = 'en') {
     super(page, locale);
@@ -57,6 +59,8 @@ export class BundlePage extends AppShell {
     this.rawButton = switcher.getByRole('tab', { name: this.t('bundle.file.raw') });
     this.parsedButton = switcher.getByRole('tab', { name: this.t('bundle.file.parsed') });
     this.overviewEmpty = page.getByTestId('overview-empty');
+    this.parsedView = page.getByTestId('parsed-view');
+    this.parsedTables = this.parsedView.getByRole('table');
   }
 
   breakdownRow(id: BreakdownRowId): Locator {

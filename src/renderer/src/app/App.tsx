@@ -9,7 +9,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { ToastProvider } from './toasts';
 import { ImportProvider, useImports } from './imports';
 import { useSettings, type LocaleSetting, type ThemeSetting } from './settings';
-import { useEffectiveTheme, type EffectiveTheme } from './theme';
+import { useEffectiveTheme } from './theme';
 import { navigate, useRoute, type Route } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DropZone } from './DropZone';
@@ -21,7 +21,7 @@ import { useOpenSample } from '../features/library/useOpenSample';
 import { ThemeContext } from './theme-context';
 
 export function App(): ReactNode {
-  const { settings, setSetting } = useSettings();
+  const { settings, loaded, setSetting } = useSettings();
   const [systemLocale, setSystemLocale] = useState<Locale>(() => resolveLocale(navigator.language));
   useEffect(() => {
     void platform.systemLocale().then((tag) => setSystemLocale(resolveLocale(tag)));
@@ -32,6 +32,8 @@ export function App(): ReactNode {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // The saved language is known within a few milliseconds: wait for it rather than flash the other one.
+  if (!loaded) return null;
 
   return (
     <I18nProvider locale={locale} units={settings.units}>
@@ -43,7 +45,6 @@ export function App(): ReactNode {
               themeSetting={settings.theme}
               onLocale={(v) => setSetting('locale', v)}
               onTheme={(v) => setSetting('theme', v)}
-              effectiveTheme={theme}
             />
           </ImportProvider>
         </ToastProvider>
@@ -55,7 +56,6 @@ export function App(): ReactNode {
 interface ShellProps {
   localeSetting: LocaleSetting;
   themeSetting: ThemeSetting;
-  effectiveTheme: EffectiveTheme;
   onLocale: (v: LocaleSetting) => void;
   onTheme: (v: ThemeSetting) => void;
 }
@@ -101,16 +101,22 @@ function Shell({ localeSetting, themeSetting, onLocale, onTheme }: ShellProps): 
         </nav>
         <div className="app-header-spacer" />
         <div className="app-header-controls">
-          <select aria-label={t('settings.language')} value={localeSetting} onChange={(e) => onLocale(e.target.value as LocaleSetting)}>
-            <option value="system">{t('settings.language.system')}</option>
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
-          </select>
-          <select aria-label={t('settings.theme')} value={themeSetting} onChange={(e) => onTheme(e.target.value as ThemeSetting)}>
-            <option value="system">{t('settings.theme.system')}</option>
-            <option value="light">{t('settings.theme.light')}</option>
-            <option value="dark">{t('settings.theme.dark')}</option>
-          </select>
+          <label className="header-select">
+            <span>{t('settings.language')}</span>
+            <select value={localeSetting} onChange={(e) => onLocale(e.target.value as LocaleSetting)}>
+              <option value="system">{t('settings.language.system')}</option>
+              <option value="en">English</option>
+              <option value="zh-CN">简体中文</option>
+            </select>
+          </label>
+          <label className="header-select">
+            <span>{t('settings.theme')}</span>
+            <select value={themeSetting} onChange={(e) => onTheme(e.target.value as ThemeSetting)}>
+              <option value="system">{t('settings.theme.system')}</option>
+              <option value="light">{t('settings.theme.light')}</option>
+              <option value="dark">{t('settings.theme.dark')}</option>
+            </select>
+          </label>
         </div>
       </header>
       <ImportProgressBar />

@@ -35,7 +35,7 @@ const ImportContext = createContext<ImportApi>({
 });
 
 export function ImportProvider({ children }: { children: ReactNode }): ReactNode {
-  const { t } = useI18n();
+  const { warning } = useI18n();
   const toasts = useToasts();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const current = useRef<ImportRun | null>(null);
@@ -44,7 +44,7 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
     async (items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportResult> => {
       if (current.current) return { kind: 'busy' };
       if (items.length === 0) {
-        toasts.show({ message: t('import.nothing') });
+        toasts.show({ message: { key: 'import.nothing' } });
         return { kind: 'empty' };
       }
       const bytesTotal = items.reduce((s, i) => s + i.sizeBytes, 0);
@@ -54,8 +54,12 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
       try {
         const outcome = await run.outcome;
         if (outcome.kind === 'cancelled') {
-          toasts.show({ message: t('import.cancelled') });
+          toasts.show({ message: { key: 'import.cancelled' } });
           return { kind: 'cancelled' };
+        }
+        if (outcome.kind === 'refused') {
+          toasts.show({ message: { key: 'import.failed', params: { message: warning(outcome.reason) } }, kind: 'error', timeoutMs: 15000 });
+          return { kind: 'failed' };
         }
         const records = buildImportRecords({
           bundleId: newId(),
@@ -66,20 +70,20 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
         });
         const stored = await storeImport(db, records);
         if (stored.kind === 'duplicate') {
-          toasts.show({ message: t('import.duplicate', { title: stored.title }) });
+          toasts.show({ message: { key: 'import.duplicate', params: { title: stored.title } } });
           navigate(bundleHref(stored.bundleId));
           return stored;
         }
         const href = bundleHref(stored.bundleId);
         toasts.show({
-          message: t('import.done', { count: records.files.length, title: records.bundle.title }),
-          action: { label: t('library.open'), run: () => navigate(href) },
+          message: { key: 'import.done', params: { count: records.files.length, title: records.bundle.title } },
+          action: { label: { key: 'library.open' }, run: () => navigate(href) },
         });
         if (options.openWhenDone) navigate(href);
         return stored;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        toasts.show({ message: t('import.failed', { message }), kind: 'error', timeoutMs: 15000 });
+        toasts.show({ message: { key: 'import.failed', params: { message } }, kind: 'error', timeoutMs: 15000 });
         return { kind: 'failed' };
       } finally {
         current.current = null;
@@ -87,7 +91,7 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
         platform.releaseItems(items);
       }
     },
-    [t, toasts],
+    [toasts, warning],
   );
 
   const cancel = useCallback(() => current.current?.cancel(), []);

@@ -1,6 +1,6 @@
 // Hash routes, so a reload (or Electron's file:// page) keeps the place:
 //   #/                          library
-//   #/bundle/<id>/<tab>[/<file path>][?line=N]
+//   #/bundle/<id>/<tab>[/<sub path>][?line=N]   (sub path: the file on Files, the group on Overview)
 //   #/settings
 import { useEffect, useState } from 'react';
 
@@ -10,7 +10,7 @@ export const BUNDLE_TABS: readonly BundleTab[] = ['overview', 'files', 'oom', 'n
 export type Route =
   | { name: 'library' }
   | { name: 'settings' }
-  | { name: 'bundle'; bundleId: string; tab: BundleTab; filePath: string | null; line: number | null }
+  | { name: 'bundle'; bundleId: string; tab: BundleTab; subPath: string | null; line: number | null }
   | { name: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -22,10 +22,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'bundle' && parts[1]) {
     const tab = (parts[2] ?? 'overview') as BundleTab;
     if (!BUNDLE_TABS.includes(tab)) return { name: 'not-found', hash };
-    const filePath = parts.length > 3 ? parts.slice(3).map(safeDecode).join('/') : null;
+    const subPath = parts.length > 3 ? parts.slice(3).map(safeDecode).join('/') : null;
     const lineText = new URLSearchParams(query).get('line');
     const line = lineText && /^\d+$/.test(lineText) ? Number(lineText) : null;
-    return { name: 'bundle', bundleId: safeDecode(parts[1]), tab, filePath, line };
+    return { name: 'bundle', bundleId: safeDecode(parts[1]), tab, subPath, line };
   }
   return { name: 'not-found', hash };
 }
@@ -46,7 +46,7 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'bundle': {
       let href = `#/bundle/${encodeURIComponent(route.bundleId)}/${route.tab}`;
-      if (route.filePath) href += `/${route.filePath.split('/').map(encodeURIComponent).join('/')}`;
+      if (route.subPath) href += `/${route.subPath.split('/').map(encodeURIComponent).join('/')}`;
       if (route.line !== null) href += `?line=${route.line}`;
       return href;
     }
@@ -55,8 +55,8 @@ export function routeHref(route: Route): string {
   }
 }
 
-export function bundleHref(bundleId: string, tab: BundleTab = 'overview', filePath: string | null = null, line: number | null = null): string {
-  return routeHref({ name: 'bundle', bundleId, tab, filePath, line });
+export function bundleHref(bundleId: string, tab: BundleTab = 'overview', subPath: string | null = null, line: number | null = null): string {
+  return routeHref({ name: 'bundle', bundleId, tab, subPath, line });
 }
 
 export function navigate(href: string): void {

@@ -1,15 +1,19 @@
 // Short messages at the bottom of the window, some with an action (Undo, Open).
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { MessageKey, MessageParams } from '../../../core';
 import { useI18n } from './i18n';
 
+/** Text given by catalogue key is translated when shown, so it follows a language switch. */
+export type ToastText = string | { key: MessageKey; params?: MessageParams };
+
 export interface ToastAction {
-  label: string;
+  label: ToastText;
   run: () => void;
 }
 
 export interface Toast {
   id: number;
-  message: string;
+  message: ToastText;
   kind: 'info' | 'error';
   action?: ToastAction;
   timeoutMs: number;
@@ -46,13 +50,14 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactNode 
 
 function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }): ReactNode {
   const { t } = useI18n();
+  const text = (x: ToastText): string => (typeof x === 'string' ? x : t(x.key, x.params));
   useEffect(() => {
     const timer = window.setTimeout(onDismiss, toast.timeoutMs);
     return () => window.clearTimeout(timer);
   }, [toast.timeoutMs, onDismiss]);
   return (
     <div className={`toast toast-${toast.kind}`} data-testid="toast">
-      <span>{toast.message}</span>
+      <span>{text(toast.message)}</span>
       {toast.action && (
         <button
           type="button"
@@ -62,7 +67,7 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
             onDismiss();
           }}
         >
-          {toast.action.label}
+          {text(toast.action.label)}
         </button>
       )}
       <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={onDismiss}>

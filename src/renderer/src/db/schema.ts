@@ -18,6 +18,8 @@ export interface BundleRecord {
   /** The engineer's conclusion for the incident (Markdown), empty until written. */
   conclusion: string;
   fingerprint: string;
+  /** Problems with the import as a whole: archive members left out, sources cut short. */
+  importWarnings: ParseWarning[];
   fileCount: number;
   recognisedCount: number;
   warningCount: number;
@@ -30,6 +32,8 @@ export interface FileRecord {
   bundleId: string;
   /** Path inside the bundle, `/`-separated. */
   path: string;
+  /** The archive (bundle path) the file came out of; null for a file given directly. */
+  container: string | null;
   formatId: string;
   status: ParseStatus;
   warnings: ParseWarning[];

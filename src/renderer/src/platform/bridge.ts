@@ -2,8 +2,8 @@
 // The rest of the app imports `platform` from here and never looks at window.oomscope itself.
 import type { OomscopeBridge } from '../../../shared/bridge';
 import type { PlatformAdapter } from './types';
-import { createBrowserAdapter } from './browser';
-import { createElectronAdapter } from './electron';
+import { createBrowserAdapter } from './browser-adapter';
+import { createElectronAdapter } from './electron-adapter';
 
 export type { ImportItem, PlatformAdapter } from './types';
 

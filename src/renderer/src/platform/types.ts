@@ -1,5 +1,5 @@
 // The one small interface the app uses for everything platform-specific (Electron or a browser).
-// Reads nothing itself: implementations live in electron.ts and browser.ts; bridge.ts picks one.
+// Reads nothing itself: implementations live in electron-adapter.ts and browser-adapter.ts; bridge.ts picks one.
 import type { MenuCommand } from '../../../shared/bridge';
 
 /** A file to import, wherever it came from (drop, picker, menu, command line, the sample). */

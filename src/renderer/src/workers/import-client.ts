@@ -1,10 +1,11 @@
 // UI-thread side of an import: turns ImportItems into Blobs, runs the import worker, and relays
 // its progress. Never parses; the worker does.
+import type { ParseWarning } from '../../../core';
 import type { ImportItem } from '../platform/types';
 import type { FromWorker, ImportedFile, ImportProgress, ImportSummary, ImportWorkItem, ToWorker } from './protocol';
 import ImportWorker from './import.worker?worker';
 
-export type ImportOutcome = { kind: 'finished'; files: ImportedFile[]; summary: ImportSummary } | { kind: 'cancelled' };
+export type ImportOutcome = { kind: 'finished'; files: ImportedFile[]; summary: ImportSummary } | { kind: 'cancelled' } | { kind: 'refused'; reason: ParseWarning };
 
 export interface ImportRun {
   outcome: Promise<ImportOutcome>;
@@ -49,10 +50,13 @@ export function runImport(items: readonly ImportItem[], onProgress: (p: ImportPr
         else if (m.type === 'file') files.push(m.file);
         else if (m.type === 'done') {
           finish();
-          resolve({ kind: 'finished', files, summary: { fingerprint: m.fingerprint, host: m.host, capturedAt: m.capturedAt } });
+          resolve({ kind: 'finished', files, summary: { fingerprint: m.fingerprint, host: m.host, capturedAt: m.capturedAt, warnings: m.warnings } });
         } else if (m.type === 'cancelled') {
           finish();
           resolve({ kind: 'cancelled' });
+        } else if (m.type === 'refused') {
+          finish();
+          resolve({ kind: 'refused', reason: m.reason });
         } else {
           finish();
           reject(new Error(m.message));

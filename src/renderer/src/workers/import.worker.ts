@@ -1,8 +1,10 @@
-// The import worker: bytes in, detected format + parse result + SHA-256 out, one file at a time,
-// so the UI thread never parses. Protocol in ./protocol.ts (start/cancel → progress/file/done).
-import { decodeText, parseFileText } from '../../../core';
-import type { FromWorker, ImportedFile, ImportWorkItem, ToWorker } from './protocol';
-import { bundleFingerprint, sha256Hex } from './fingerprint';
+// The import worker: runs the core import pipeline on the dropped or chosen files (archives are
+// expanded there), relays its progress, then hands every file back with its raw bytes as a Blob.
+// The UI thread never parses. Protocol in ./protocol.ts (start/cancel → progress/file/done).
+import { importBundle, type ImportEvent } from '../../../core/bundle/import-pipeline';
+import { sourceFromReader } from '../../../core/bundle/sources';
+import type { FromWorker, ImportWorkItem, ToWorker } from './protocol';
+import { summariseManifests } from './bundle-summary';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -10,75 +12,70 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let cancelled = false;
+const PROGRESS_INTERVAL_MS = 50;
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+let cancel = { aborted: false };
 
 scope.onmessage = (event) => {
   const message = event.data;
-  if (message.type === 'cancel') cancelled = true;
+  if (message.type === 'cancel') cancel.aborted = true;
   else if (message.type === 'start') {
-    cancelled = false;
-    run(message.items).catch((error: unknown) => {
+    cancel = { aborted: false };
+    run(message.items, cancel).catch((error: unknown) => {
       scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     });
   }
 };
 
-async function run(items: readonly ImportWorkItem[]): Promise<void> {
-  const bytesTotal = items.reduce((sum, i) => sum + i.sizeBytes, 0);
-  let bytesDone = 0;
-  const hashes: { path: string; sha256: string }[] = [];
-  for (let n = 0; n < items.length; n++) {
-    const item = items[n];
-    if (!item) continue;
-    if (cancelled) {
-      scope.postMessage({ type: 'cancelled' });
-      return;
-    }
-    scope.postMessage({ type: 'progress', filesDone: n, filesTotal: items.length, bytesDone, bytesTotal, currentPath: item.path });
-    const file = await importOne(item);
-    hashes.push({ path: file.path, sha256: file.sha256 });
-    bytesDone += item.sizeBytes;
-    scope.postMessage({ type: 'file', file });
-  }
-  if (cancelled) {
+async function run(items: readonly ImportWorkItem[], token: { readonly aborted: boolean }): Promise<void> {
+  let lastProgressAt = 0;
+  const onEvent = (e: ImportEvent): void => {
+    if (e.type !== 'progress') return;
+    const now = Date.now();
+    if (now - lastProgressAt < PROGRESS_INTERVAL_MS && e.filesDone < e.filesTotal) return;
+    lastProgressAt = now;
+    scope.postMessage({ type: 'progress', filesDone: e.filesDone, filesTotal: e.filesTotal, bytesDone: e.bytesDone, bytesTotal: e.bytesTotal, currentPath: e.currentPath || null });
+  };
+  const sources = items.map((item) =>
+    sourceFromReader(
+      {
+        displayPath: item.path,
+        sizeBytes: item.blob.size,
+        read: async (offset, length) => new Uint8Array(await item.blob.slice(offset, offset + length).arrayBuffer()),
+      },
+      READ_CHUNK_BYTES,
+    ),
+  );
+  const outcome = await importBundle(sources, { onEvent, cancel: token, keepRaw: true });
+  if (outcome.kind === 'cancelled') {
     scope.postMessage({ type: 'cancelled' });
     return;
   }
-  scope.postMessage({ type: 'progress', filesDone: items.length, filesTotal: items.length, bytesDone, bytesTotal, currentPath: null });
-  scope.postMessage({ type: 'done', fingerprint: await bundleFingerprint(hashes), host: null, capturedAt: null });
-}
-
-async function importOne(item: ImportWorkItem): Promise<ImportedFile> {
-  const base = { index: item.index, path: item.path, sizeBytes: item.sizeBytes, blob: item.blob };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await item.blob.arrayBuffer());
-  } catch (error) {
-    // A file that vanished or cannot be read is still listed, with the reason.
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ...base,
-      blob: new Blob([]),
-      sha256: await sha256Hex(new Uint8Array(0)),
-      encoding: null,
-      formatId: 'unknown',
-      status: 'unusable',
-      warnings: [{ code: 'read-failed', message: `The file could not be read: ${message}`, params: { message } }],
-      data: null,
-      detectScore: 0,
-    };
+  if (outcome.kind === 'refused') {
+    scope.postMessage({ type: 'refused', reason: outcome.reason });
+    return;
   }
-  const sha256 = await sha256Hex(bytes);
-  const { text, encoding } = decodeText(bytes);
-  const parsed = parseFileText(item.path, text);
-  return {
-    ...base,
-    sha256,
-    encoding,
-    formatId: parsed.formatId,
-    status: parsed.status,
-    warnings: parsed.warnings,
-    data: parsed.data,
-    detectScore: parsed.detection.score,
-  };
+  const { bundle } = outcome;
+  bundle.files.forEach((f, index) => {
+    scope.postMessage({
+      type: 'file',
+      file: {
+        index,
+        path: f.path,
+        container: f.container,
+        sizeBytes: f.sizeBytes,
+        sha256: f.sha256,
+        encoding: f.encoding,
+        formatId: f.formatId,
+        status: f.status,
+        warnings: f.warnings,
+        data: f.data,
+        detectScore: f.detection?.score ?? 0,
+        blob: new Blob((f.raw ?? []) as Uint8Array<ArrayBuffer>[]),
+      },
+    });
+  });
+  const skippedWarnings = bundle.skipped.map((s) => s.reason);
+  scope.postMessage({ type: 'done', fingerprint: bundle.fingerprint, ...summariseManifests(bundle.files), warnings: [...bundle.warnings, ...skippedWarnings] });
 }

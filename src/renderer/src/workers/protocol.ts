@@ -1,9 +1,9 @@
-// Messages between the UI thread and the import worker. Shaped so the worker can later hand its
-// items to the streaming core import pipeline (src/core/bundle/) without the UI changing.
+// Messages between the UI thread and the import worker, which runs the core import pipeline
+// (src/core/bundle/import-pipeline.ts: archives, streaming parse, SHA-256, fingerprint).
 import type { ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
 
 export interface ImportWorkItem {
-  /** Position in the import, echoed back in `file` replies. */
+  /** Position in the import. */
   index: number;
   path: string;
   sizeBytes: number;
@@ -22,8 +22,12 @@ export interface ImportProgress {
 }
 
 export interface ImportedFile {
+  /** Order in which the pipeline finished the file. */
   index: number;
+  /** Unique path inside the bundle (archive members under the archive's name). */
   path: string;
+  /** The archive it came out of; null for a file given directly. */
+  container: string | null;
   sizeBytes: number;
   sha256: string;
   encoding: TextEncodingName | null;
@@ -38,12 +42,15 @@ export interface ImportedFile {
   blob: Blob;
 }
 
-/** What the pipeline learnt about the bundle as a whole (a manifest's host and time, later). */
+/** What the pipeline learnt about the bundle as a whole. */
 export interface ImportSummary {
   /** SHA-256 over the sorted (sha256, path) pairs: the same content imported twice has the same one. */
   fingerprint: string;
+  /** From a collector manifest, when there is one. */
   host: string | null;
   capturedAt: string | null;
+  /** Archive members not stored and sources that could not be read, each with its reason. */
+  warnings: ParseWarning[];
 }
 
 export type FromWorker =
@@ -51,4 +58,6 @@ export type FromWorker =
   | { type: 'file'; file: ImportedFile }
   | ({ type: 'done' } & ImportSummary)
   | { type: 'cancelled' }
+  /** The pipeline refused the import as a whole (an archive over the size ceilings, …). */
+  | { type: 'refused'; reason: ParseWarning }
   | { type: 'error'; message: string };

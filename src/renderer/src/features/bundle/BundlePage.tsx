@@ -19,7 +19,7 @@ const TABS: { id: BundleTab; labelKey: MessageKey }[] = [
 ];
 
 export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }> }): ReactNode {
-  const { t, bytes, dateTime } = useI18n();
+  const { t, bytes, dateTime, warning } = useI18n();
   const bundle = useLiveQuery(() => db.bundles.get(route.bundleId), [route.bundleId]);
   const files = useLiveQuery(() => db.files.where('bundleId').equals(route.bundleId).toArray(), [route.bundleId]);
 
@@ -42,6 +42,16 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
       <p className="bundle-summary muted">
         {t('bundle.summary', { files: bundle.fileCount, recognised: bundle.recognisedCount, size: bytes(bundle.sizeBytes), imported: dateTime(bundle.importedAt) })}
       </p>
+      {bundle.importWarnings.length > 0 && (
+        <details className="bundle-import-warnings">
+          <summary>{t('bundle.importWarnings', { count: bundle.importWarnings.length })}</summary>
+          <ul>
+            {bundle.importWarnings.map((w, i) => (
+              <li key={i}>{warning(w)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="tabs" role="tablist" aria-label={t('bundle.tabs')}>
         {TABS.map((tab) => (
           <a key={tab.id} role="tab" aria-selected={route.tab === tab.id} href={bundleHref(bundle.id, tab.id)}>
@@ -51,8 +61,8 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
         ))}
       </div>
       <div role="tabpanel" aria-label={t(TABS.find((x) => x.id === route.tab)?.labelKey ?? 'bundle.tab.overview')}>
-        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} />}
-        {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.filePath} line={route.line} />}
+        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} groupKey={route.subPath} />}
+        {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} />}
         {route.tab === 'oom' && (
           <div className="empty-state" data-testid="oom-empty">
             <p>{t('oom.empty')}</p>

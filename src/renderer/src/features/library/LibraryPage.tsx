@@ -40,10 +40,10 @@ export function LibraryPage(): ReactNode {
       await moveBundleToTrash(db, bundle.id);
       const timer = window.setTimeout(() => void purgeBundle(db, bundle.id), UNDO_MS);
       toasts.show({
-        message: t('library.deleted', { title: bundle.title }),
+        message: { key: 'library.deleted', params: { title: bundle.title } },
         timeoutMs: UNDO_MS,
         action: {
-          label: t('library.undo'),
+          label: { key: 'library.undo' },
           run: () => {
             window.clearTimeout(timer);
             void restoreBundle(db, bundle.id);

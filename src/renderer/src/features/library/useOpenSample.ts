@@ -1,13 +1,11 @@
 // "Open sample incident": fetch the bundled sample and import it like any dropped folder (a second
 // time it is recognised as a duplicate and the existing bundle opens).
 import { useCallback } from 'react';
-import { useI18n } from '../../app/i18n';
 import { useImports } from '../../app/imports';
 import { useToasts } from '../../app/toasts';
 import { loadSample } from './sample';
 
 export function useOpenSample(): () => Promise<void> {
-  const { t } = useI18n();
   const { importItems } = useImports();
   const toasts = useToasts();
   return useCallback(async () => {
@@ -16,7 +14,7 @@ export function useOpenSample(): () => Promise<void> {
       await importItems(sample.items, { title: sample.title, openWhenDone: true });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      toasts.show({ message: t('import.failed', { message }), kind: 'error', timeoutMs: 15000 });
+      toasts.show({ message: { key: 'import.failed', params: { message } }, kind: 'error', timeoutMs: 15000 });
     }
-  }, [importItems, t, toasts]);
+  }, [importItems, toasts]);
 }

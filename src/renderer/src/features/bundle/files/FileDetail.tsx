@@ -75,7 +75,13 @@ export function FileDetail({ file, line }: { file: FileRecord; line: number | nu
         </button>
       </div>
       <div className="file-view" role="tabpanel">
-        {view === 'raw' || file.data === null ? <RawPane file={file} line={line} /> : <div className="parsed-pane"><ParsedFileView file={file} /></div>}
+        {view === 'raw' || file.data === null ? (
+          <RawPane file={file} line={line} />
+        ) : (
+          <div className="parsed-pane" data-testid="parsed-view">
+            <ParsedFileView file={file} />
+          </div>
+        )}
       </div>
     </section>
   );

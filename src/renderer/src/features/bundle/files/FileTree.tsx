@@ -45,7 +45,7 @@ function TreeRow({ node, depth, bundleId, selectedPath, collapsed, onToggle }: R
           <span className="file-tree-caret" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>
-          {node.name}
+          <span className="file-tree-folder-name">{node.name}</span>
         </button>
         {open && (
           <ul role="group">

@@ -9,12 +9,15 @@ import { BreakdownBar } from './BreakdownBar';
 interface Row {
   group: MemoryGroup;
   depth: number;
+  /** The path below the parent's (a container's id under its pod), or the whole path for a root. */
+  label: string;
 }
 
-function flatten(groups: readonly MemoryGroup[], depth = 0, out: Row[] = []): Row[] {
+function flatten(groups: readonly MemoryGroup[], parent: MemoryGroup | null = null, depth = 0, out: Row[] = []): Row[] {
   for (const g of groups) {
-    out.push({ group: g, depth });
-    flatten(g.children, depth + 1, out);
+    const label = parent && g.path.startsWith(`${parent.path}/`) ? g.path.slice(parent.path.length + 1) : g.path;
+    out.push({ group: g, depth, label });
+    flatten(g.children, g, depth + 1, out);
   }
   return out;
 }
@@ -39,13 +42,14 @@ export function GroupTree({ groups, selectedKey, onSelect }: { groups: readonly 
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ group, depth }) => {
+        {rows.map(({ group, depth, label }) => {
           const selected = group.key === selectedKey;
           return (
             <tr key={group.key} className={selected ? 'selected' : undefined} aria-selected={selected}>
               <td style={{ paddingLeft: 10 + depth * 18 }}>
-                <button type="button" className="button-link mono group-tree-name" aria-pressed={selected} onClick={() => onSelect(group.key)} title={group.path}>
-                  {group.path}
+                <button type="button" className="button-link mono group-tree-name" aria-pressed={selected} aria-label={group.path} onClick={() => onSelect(group.key)} title={group.path}>
+                  {depth > 0 && <span className="group-tree-branch" aria-hidden="true">└ </span>}
+                  {label}
                 </button>
               </td>
               <td className="group-tree-bar-col">

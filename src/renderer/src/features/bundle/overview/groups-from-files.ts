@@ -132,7 +132,12 @@ export function snapshotFromFiles(id: string, label: string, files: readonly Par
     if (list) list.push(f);
     else byDir.set(d, [f]);
   }
-  const stats = files.filter(isMemoryStat).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Parents before children: by directory, so `pod/memory.stat` comes before `pod/<ctr>/memory.stat`.
+  const stats = files
+    .filter(isMemoryStat)
+    .map((f) => ({ f, dir: dirOf(f.path) }))
+    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
+    .map((x) => x.f);
   const groupsByDir = new Map<string, MemoryGroup>();
   const roots: MemoryGroup[] = [];
   for (const f of stats) {
