@@ -9,6 +9,7 @@ import { counter, readKeyValueLines, toCounterTable } from '../text/key-value';
 import { splitLines } from '../text/lines';
 import { baseName, nameStartsWith } from '../proc/path-hints';
 import { countKeySet, withoutHeadings } from './key-set-detect';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface CgroupV2MemoryEventsData {
   /** true for memory.events.local, false for memory.events; null when neither the name nor a header says. */
@@ -72,7 +73,7 @@ export function parseMemoryEvents(text: string, ctx: ParseContext): ParseResult<
       raw: table.raw,
       lines: table.lines,
     },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -64,6 +64,13 @@ describe('cgroup v2 memory.stat on real files', () => {
     expect(r.value?.breakdown.anonBytes).toBe(44892160);
   });
 
+  it('does not claim a kernel OOM report quoting a v2 stats block, nor a series of samples', () => {
+    const report = ['Memory cgroup stats for /foo:', 'anon 0', 'file 0', 'kernel_stack 36864', 'slab 274432', 'sock 0', 'shmem 0', 'inactive_anon 126976', 'pgfault 59466'].join('\n');
+    expect(detectFormat(report, 'log.txt').alternatives.map((a) => a.formatId)).not.toContain('cgroup-v2-memory-stat');
+    const twice = 'anon 1\nfile 2\nkernel 3\nshmem 4\nanon 5\nfile 6\nkernel 7\nshmem 8\n';
+    expect(detectFormat(twice, 'x.txt').formatId).not.toBe('cgroup-v2-memory-stat');
+  });
+
   it('is not claimed by /proc/vmstat, whose pg*/workingset_* keys overlap', () => {
     expect(detectFormat(fixtureText('proc-vmstat', 'vmstat.anon-oom-during.txt'), 'vmstat').formatId).toBe('proc-vmstat');
   });

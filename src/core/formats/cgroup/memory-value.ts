@@ -9,6 +9,7 @@ import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '
 import { warning } from '../format';
 import { parseInteger, V1_UNLIMITED_THRESHOLD_BYTES } from '../text/numbers';
 import { knownFileFor, readSingleValue, singleValueScore, type SingleValueUnit } from './single-value-files';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface CgroupMemoryValueData {
   /** The file's kernel name (`memory.usage_in_bytes`, `memory.max`, …); null when the name is unknown. */
@@ -86,7 +87,7 @@ export function parseCgroupMemoryValue(text: string, ctx: ParseContext): ParseRe
       line: read.line,
       commandPath: read.commandPath,
     },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -10,6 +10,7 @@ import { headLines, splitLines } from '../text/lines';
 import { parseInteger } from '../text/numbers';
 import { dirName } from '../proc/path-hints';
 import { readSampleTime, type SampleTime } from './sample-time';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface MemstatGroup {
   /** The file the lines came from, as grep printed it; null for unprefixed lines. */
@@ -131,7 +132,7 @@ export function parseMemstatSeries(text: string, _ctx: ParseContext): ParseResul
   if (kept.some((s) => s.time === null)) {
     warnings.push(warning('sample-without-time', 'Some counters come before any date line; their sample has no time.', undefined));
   }
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { samples: kept }, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { samples: kept }, warnings: capWarnings(warnings) };
 }
 
 export const memstatSeriesFormat: FormatDefinition<MemstatSeriesData> = {

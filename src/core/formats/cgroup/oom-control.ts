@@ -7,6 +7,7 @@ import type { FormatDefinition, ParseContext, ParseResult } from '../format';
 import { warning } from '../format';
 import { counter, readKeyValueLines, toCounterTable } from '../text/key-value';
 import { countKeySet, withoutHeadings } from './key-set-detect';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface CgroupV1OomControlData {
   oomKillDisable: boolean | null;
@@ -49,7 +50,7 @@ export function parseOomControl(text: string, _ctx: ParseContext): ParseResult<C
       raw: table.raw,
       lines: table.lines,
     },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -7,6 +7,7 @@ import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '
 import { warning } from '../format';
 import { splitLines } from '../text/lines';
 import { knownFileFromPath, singleValueScore } from './single-value-files';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface CgroupProcsData {
   /** `cgroup.procs`, `tasks` or `cgroup.threads`; null when the name does not say. */
@@ -36,8 +37,8 @@ export function parseCgroupProcs(text: string, ctx: ParseContext): ParseResult<C
   }
   const known = knownFileFromPath(ctx.path);
   const file = known && known.formatId === 'cgroup-procs' ? known.name : null;
-  if (pids.length === 0 && skipped.length > 0) return { status: 'unusable', warnings };
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { file, pids, pidLines }, warnings };
+  if (pids.length === 0 && skipped.length > 0) return { status: 'unusable', warnings: capWarnings(warnings) };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { file, pids, pidLines }, warnings: capWarnings(warnings) };
 }
 
 export const cgroupProcsFormat: FormatDefinition<CgroupProcsData> = {

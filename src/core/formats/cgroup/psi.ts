@@ -9,6 +9,7 @@ import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { parseInteger } from '../text/numbers';
 import { baseName, dirName } from '../proc/path-hints';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface PsiLine {
   avg10: number | null;
@@ -96,7 +97,7 @@ export function parsePsi(text: string, ctx: ParseContext): ParseResult<PsiData> 
   if (data.some === null && data.full === null) return { status: 'unusable', warnings: [warning('no-psi-lines', 'No "some"/"full" pressure lines found.'), ...warnings] };
   // `full` is absent for cpu on kernels before 5.13 (Documentation/accounting/psi.rst), never for memory.
   if (data.some === null) warnings.push(warning('missing-key', 'Key "some" is not present.', undefined, { key: 'some' }));
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: data, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: data, warnings: capWarnings(warnings) };
 }
 
 export const psiFormat: FormatDefinition<PsiData> = {

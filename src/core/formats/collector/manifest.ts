@@ -9,6 +9,7 @@
 import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '../format';
 import { warning } from '../format';
 import { FILE_ROLES, fileRoleFromLayout, type ManifestFileRole } from './file-roles';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface ManifestContainer {
   name: string | null;
@@ -310,7 +311,7 @@ export function parseManifest(text: string, _ctx: ParseContext): ParseResult<Man
       missing: objects(doc['missing']).map((m) => ({ what: str(m, 'what'), reason: str(m, 'reason') })),
       extra: extraOf(doc, TOP_KEYS),
     },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -9,6 +9,7 @@ import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { baseName } from '../proc/path-hints';
 import { parseHumanSize } from './human-size';
+import { capWarnings } from '../proc/capped-warnings';
 
 export type FreeUnit = 'bytes' | 'KiB' | 'MiB' | 'GiB' | 'TiB' | 'human';
 
@@ -212,7 +213,7 @@ export function parseFree(text: string, ctx: ParseContext): ParseResult<FreeData
       buffersCache: bcRow ? { usedBytes: bytesOf(bcRow, 'used'), freeBytes: bytesOf(bcRow, 'free'), line: bcRow.line } : null,
       rows,
     },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

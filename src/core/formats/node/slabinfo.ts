@@ -8,6 +8,7 @@ import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { PAGE_SIZE_BYTES } from '../../model/units';
 import { parseHumanSize } from './human-size';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface SlabCache {
   name: string;
@@ -166,7 +167,7 @@ export function parseSlabinfo(text: string, _ctx: ParseContext): ParseResult<Sla
   return {
     status: warnings.length > 0 ? 'partial' : 'parsed',
     value: { source: slabtop ? 'slabtop' : 'proc-slabinfo', version, pageSizeBytes: PAGE_SIZE_BYTES, caches, totalCacheSizeBytes, summary: slabtop ? summary : null },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -9,6 +9,7 @@ import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { parseHumanSize } from './human-size';
 import { parseTopMemoryLine, type TopMemory, type TopSwap } from './top-header';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface TopTasks {
   total: number | null;
@@ -227,7 +228,7 @@ export function parseTop(text: string, _ctx: ParseContext): ParseResult<TopData>
   for (const it of iterations) {
     if (it.header.memory === null) warnings.push(warning('missing-key', `The top screen at line ${it.lineStart} has no memory line.`, it.lineStart, { key: 'Mem' }));
   }
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { iterations }, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { iterations }, warnings: capWarnings(warnings) };
 }
 
 export const topFormat: FormatDefinition<TopData> = {

@@ -7,6 +7,7 @@
 import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '../format';
 import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
+import { capWarnings } from '../proc/capped-warnings';
 
 export interface VmstatSample {
   line: number;
@@ -116,7 +117,7 @@ export function parseVmstatCommand(text: string, _ctx: ParseContext): ParseResul
     warnings.push(warning('lines-skipped', `${skipped} line(s) are not vmstat rows and were skipped (first: line ${firstSkipped}).`, firstSkipped, { count: skipped }));
   }
   if (samples.length === 0) return { status: 'unusable', warnings: [warning('vmstat-no-samples', 'No vmstat sample rows found under a column header.'), ...warnings] };
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { memoryUnitBytes, columns, samples }, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { memoryUnitBytes, columns, samples }, warnings: capWarnings(warnings) };
 }
 
 export const vmstatCommandFormat: FormatDefinition<VmstatData> = {

@@ -8,6 +8,7 @@ import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { MAPPING_KINDS, readMappingLine, type MappingKind, type MappingLine } from './mapping-line';
 import { pidFromPath } from './path-hints';
+import { capWarnings } from './capped-warnings';
 
 export interface ProcMapsRegion extends MappingLine {
   line: number;
@@ -81,7 +82,7 @@ export function parseProcMaps(text: string, ctx: ParseContext): ParseResult<Proc
   return {
     status: warnings.length > 0 ? 'partial' : 'parsed',
     value: { pid: pidFromPath(ctx.path), regions, totalSizeBytes, byKind },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -7,6 +7,7 @@ import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '
 import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { readColonField, readSize } from './colon-fields';
+import { capWarnings } from './capped-warnings';
 
 export interface MeminfoSummary {
   memTotalBytes: number | null;
@@ -154,7 +155,7 @@ export function parseMeminfo(text: string, _ctx: ParseContext): ParseResult<Proc
   return {
     status: warnings.length > 0 ? 'partial' : 'parsed',
     value: { numaNode, raw: { ...raw }, bytes: { ...bytes }, counts: { ...counts }, lines: { ...lines }, summary },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

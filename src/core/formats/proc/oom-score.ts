@@ -9,6 +9,7 @@ import { warning } from '../format';
 import { parseInteger } from '../text/numbers';
 import { knownFileFor, readSingleValue, singleValueScore } from '../cgroup/single-value-files';
 import { pidFromPath } from './path-hints';
+import { capWarnings } from './capped-warnings';
 
 export interface ProcOomScoreData {
   /** `oom_score`, `oom_score_adj` or `oom_adj`. */
@@ -44,7 +45,7 @@ export function parseProcOomScore(text: string, ctx: ParseContext): ParseResult<
   return {
     status: warnings.length > 0 ? 'partial' : 'parsed',
     value: { file: known.name, pid, value, rawText: read.valueText, line: read.line },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -8,6 +8,7 @@ import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '
 import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { pidFromPath } from './path-hints';
+import { capWarnings } from './capped-warnings';
 
 export interface CgroupMembership {
   hierarchyId: number;
@@ -100,7 +101,7 @@ export function parseProcCgroup(text: string, ctx: ParseContext): ParseResult<Pr
       mode: hasV1 && unified ? 'hybrid' : hasV1 ? 'v1' : 'v2',
       controllers,
     },
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 

@@ -10,6 +10,7 @@ import { readColonField, readSize } from './colon-fields';
 import { readMappingLine } from './mapping-line';
 import { pidFromPath } from './path-hints';
 import { emptySmapsFields, smapsFieldFor, type SmapsFields } from './smaps-fields';
+import { capWarnings } from './capped-warnings';
 
 export interface ProcSmapsRollupData extends SmapsFields {
   pid: number | null;
@@ -93,7 +94,7 @@ export function parseSmapsRollup(text: string, ctx: ParseContext): ParseResult<P
   if (data.rssBytes === null) warnings.push(warning('missing-key', 'Key "Rss" is not present.', undefined, { key: 'Rss' }));
   data.raw = { ...raw };
   data.lines = { ...lineOf };
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: data, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: data, warnings: capWarnings(warnings) };
 }
 
 export const smapsRollupFormat: FormatDefinition<ProcSmapsRollupData> = {

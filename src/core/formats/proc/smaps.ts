@@ -11,6 +11,7 @@ import { readColonField, readSize } from './colon-fields';
 import { MAPPING_KINDS, readMappingLine, type MappingKind, type MappingLine } from './mapping-line';
 import { pidFromPath } from './path-hints';
 import { addSmapsFields, emptySmapsFields, smapsFieldFor, type SmapsFields } from './smaps-fields';
+import { capWarnings } from './capped-warnings';
 
 export interface SmapsMapping extends MappingLine, SmapsFields {
   /** `VmFlags:` mnemonics (`rd wr mr …`); empty when the kernel does not print them. */
@@ -133,7 +134,7 @@ export function parseSmaps(text: string, ctx: ParseContext): ParseResult<ProcSma
   // A mapping cut off at the end of a truncated file has its line but none of its sizes.
   const last = mappings[mappings.length - 1];
   if (last && last.rssBytes === null) warnings.push(warning('smaps-truncated', `The last mapping (line ${last.line}) has no Rss: the file looks cut.`, last.line));
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { pid: pidFromPath(ctx.path), mappings, totals, byKind }, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { pid: pidFromPath(ctx.path), mappings, totals, byKind }, warnings: capWarnings(warnings) };
 }
 
 export const smapsFormat: FormatDefinition<ProcSmapsData> = {

@@ -8,6 +8,7 @@ import { warning } from '../format';
 import { headLines, splitLines } from '../text/lines';
 import { readColonField, readSize } from './colon-fields';
 import { pidFromPath } from './path-hints';
+import { capWarnings } from './capped-warnings';
 
 export interface ProcStatusData {
   pid: number | null;
@@ -154,7 +155,7 @@ export function parseProcStatus(text: string, ctx: ParseContext): ParseResult<Pr
   }
   if (data.pid === null) warnings.push(warning('missing-key', 'Key "Pid" is not present.', undefined, { key: 'Pid' }));
   // Kernel threads have no mm, hence no Vm* lines: that is not a defect of the file.
-  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: data, warnings };
+  return { status: warnings.length > 0 ? 'partial' : 'parsed', value: data, warnings: capWarnings(warnings) };
 }
 
 export const procStatusFormat: FormatDefinition<ProcStatusData> = {

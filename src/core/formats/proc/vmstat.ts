@@ -7,6 +7,7 @@ import type { FormatDefinition, ParseContext, ParseResult } from '../format';
 import { warning } from '../format';
 import { headLines } from '../text/lines';
 import { counter, normaliseKeyValueLine, readKeyValueLines, toCounterTable } from '../text/key-value';
+import { capWarnings } from './capped-warnings';
 
 export interface ProcVmstatSummary {
   /** Global and memcg OOM kills since boot (4.13+). */
@@ -94,7 +95,7 @@ export function parseProcVmstat(text: string, _ctx: ParseContext): ParseResult<P
     nrDirtyPages: counter(raw, 'nr_dirty'),
     nrWritebackPages: counter(raw, 'nr_writeback'),
   };
-  return { status: table.warnings.length > 0 ? 'partial' : 'parsed', value: { raw, lines: table.lines, summary }, warnings: table.warnings };
+  return { status: table.warnings.length > 0 ? 'partial' : 'parsed', value: { raw, lines: table.lines, summary }, warnings: capWarnings(table.warnings) };
 }
 
 export const procVmstatFormat: FormatDefinition<ProcVmstatData> = {
