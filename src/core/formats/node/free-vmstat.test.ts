@@ -63,6 +63,13 @@ describe('free', () => {
     expect(r.value?.mem).toMatchObject({ totalBytes: 8009912 * 1024, buffersBytes: 157048 * 1024, cacheBytes: 4893932 * 1024, buffCacheBytes: (157048 + 4893932) * 1024 });
     expect(r.value?.buffersCache).toEqual({ usedBytes: 2420172 * 1024, freeBytes: 5589740 * 1024, line: 3 });
   });
+
+  it('reads old busybox free (KiB, "-/+ buffers:" row)', () => {
+    const bb = ['             total         used         free       shared      buffers', 'Mem:       2037724      1080964       956760            0        92216', '-/+ buffers:            988748      1048976', 'Swap:            0            0            0'].join('\n');
+    const r = parseFree(bb, ctxFor('busybox-free.txt'));
+    expect(r.value).toMatchObject({ unit: 'KiB', unitSource: 'guess', mem: { totalBytes: 2037724 * 1024, buffersBytes: 92216 * 1024, cacheBytes: null } });
+    expect(r.value?.buffersCache).toEqual({ usedBytes: 988748 * 1024, freeBytes: 1048976 * 1024, line: 3 });
+  });
 });
 
 describe('vmstat (the command)', () => {
