@@ -17,7 +17,7 @@ export function findChromium(): ChromiumChoice {
     return { executablePath: fromEnv, source: 'CHROME_PATH' };
   }
   for (const path of CANDIDATES) if (existsSync(path)) return { executablePath: path, source: 'system' };
-  let bundled = '';
+  let bundled: string;
   try {
     bundled = chromium.executablePath();
   } catch {
