@@ -48,7 +48,7 @@ export function detectMemstatSeries(head: string, _path: string): number {
   let dates = 0;
   let kv = 0;
   const prefixes = new Set<string>();
-  for (const raw of headLines(head, 2000)) {
+  for (const raw of headLines(head, 600)) {
     const t = raw.trim();
     if (t === '') continue;
     if (readSampleTime(t)) dates++;
