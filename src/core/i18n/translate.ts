@@ -5,11 +5,13 @@ import { findingsEn } from './findings-en';
 import { findingsZhCN } from './findings-zh-CN';
 import { rosettaEn } from './rosetta-en';
 import { rosettaZhCN } from './rosetta-zh-CN';
+import { oomEn } from './oom-en';
+import { oomZhCN } from './oom-zh-CN';
 
 // Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
 // translation fails the type check.
-const en = { ...baseEn, ...findingsEn, ...rosettaEn };
-const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN };
+const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
