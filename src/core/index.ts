@@ -82,3 +82,67 @@ export type { TopData, TopIteration, TopHeader, TopProcess, TopTasks } from './f
 export type { TopMemory, TopSwap } from './formats/node/top-header';
 export type { ManifestData, ManifestPod, ManifestContainer, ManifestFile, ManifestSampleRef } from './formats/collector/manifest';
 export { FILE_ROLES, fileRoleFromLayout, type ManifestFileRole } from './formats/collector/file-roles';
+// Bundle import (src/core/bundle) and assembly into snapshots (src/core/assemble).
+export {
+  importBundle,
+  bundleFingerprint,
+  DEFAULT_STREAM_THRESHOLD_BYTES,
+  DEFAULT_MAX_PARSE_BYTES,
+  type ImportOptions,
+  type ImportEvent,
+  type ImportProgress,
+  type ImportedBundle,
+  type ImportOutcome,
+} from './bundle/import-pipeline';
+export type { ImportedFile } from './bundle/file-accumulator';
+export { sourceFromBytes, sourceFromText, sourceFromReader, DEFAULT_CHUNK_BYTES, type ImportSource, type RandomAccessReader } from './bundle/sources';
+export { sniffArchive, type ArchiveRecord, type ArchiveKind, type SkippedMember } from './bundle/archive';
+export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './bundle/archive-limits';
+export { createSha256, sha256Hex, type Hasher, type HasherFactory } from './bundle/sha256';
+export { PROCDUMP_REGION_FORMAT_ID, type BinarySummaryData, type TextRun } from './bundle/binary-summary';
+export { normaliseMemberName, type DisplayName } from './bundle/member-name';
+export { assembleSnapshots, type AssemblyFile } from './assemble/assemble-snapshots';
+export {
+  parseCgroupPath,
+  bundleCgroupFile,
+  normalisePodUid,
+  normaliseContainerId,
+  sameContainerId,
+  shortContainerId,
+  namesFromLabels,
+  namesFromDockerName,
+  type CgroupPathInfo,
+  type CgroupLevel,
+  type ContainerRuntime,
+  type BundleCgroupFile,
+  type KubernetesNames,
+} from './assemble/join-keys';
+export { REMAINDER_KEY_SUFFIX, REMAINDER_PATH_SUFFIX, isRemainderGroup } from './assemble/remainder';
+export type { PodVolume } from './model/memory-group';
+// Kubernetes, container runtime and application formats: the `data` shapes of their parse results.
+export { parseMemoryQuantity, parseCpuQuantity, memoryQuantityBytes, cpuQuantityCores, type MemoryQuantity, type CpuQuantity, type QuantityError } from './model/quantity';
+export type { KubeletSummaryData, KubeletNodeStats, KubeletPodStats, KubeletContainerStats, KubeletMemoryStats, KubeletVolumeStats } from './formats/kubernetes/kubelet-summary';
+export type { MetricsApiData, MetricsItem, MetricsUsage, MetricsContainerUsage } from './formats/kubernetes/metrics-api';
+export { CADVISOR_MEMORY_FIELDS, createCadvisorLineParser, type CadvisorData, type CadvisorContainer, type CadvisorSample, type CadvisorField, type CadvisorRole, type CadvisorValues } from './formats/kubernetes/cadvisor-prometheus';
+export type {
+  PodInfo,
+  PodContainer,
+  PodVolume as KubePodVolume,
+  ContainerStateInfo,
+  ResourceList,
+  VolumeMount,
+  KubeEvent,
+} from './formats/kubernetes/pod-model';
+export type { KubectlPodData } from './formats/kubernetes/kubectl-pod';
+export type { KubectlDescribePodData } from './formats/kubernetes/kubectl-describe-pod';
+export type { KubectlDescribeNodeData, DescribedNode, NodeCondition, NodePodResources, NodeAllocated, AllocatedQuantity } from './formats/kubernetes/kubectl-describe-node';
+export type { KubectlEventsData } from './formats/kubernetes/kubectl-events';
+export type { KubectlGetPodsData, KubectlPodRow, KubectlTopData, KubectlTopRow } from './formats/kubernetes/kubectl-tables';
+export type { ContainerInspectData, ContainerInspect, ContainerMount } from './formats/runtime/container-inspect-data';
+export { parseKubeletName } from './formats/runtime/container-inspect-data';
+export type { ContainerStatsData, ContainerStatsRow } from './formats/runtime/container-stats';
+export type { EnvVar, JvmFlag, JvmSettings } from './formats/application/jvm-flags';
+export type { PageCacheData, PageCacheFile, VmtouchSummary } from './formats/application/page-cache-data';
+export type { JvmHeapInfoData, HeapSummary, HeapSpace } from './formats/application/jvm-heap-info';
+export type { JvmNmtData, NmtCategory, NmtAmounts } from './formats/application/jvm-nmt';
+export type { ProcdumpListingData, ProcdumpRegion, ProcdumpCopy } from './formats/application/procdump-listing';

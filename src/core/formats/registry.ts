@@ -24,6 +24,24 @@ import { freeFormat } from './node/free';
 import { vmstatCommandFormat } from './node/vmstat-command';
 import { topFormat } from './node/top';
 import { manifestFormat } from './collector/manifest';
+// Kubernetes, container runtime and application formats
+import { kubeletSummaryFormat } from './kubernetes/kubelet-summary';
+import { metricsApiFormat } from './kubernetes/metrics-api';
+import { cadvisorPrometheusFormat } from './kubernetes/cadvisor-prometheus';
+import { kubectlPodFormat } from './kubernetes/kubectl-pod';
+import { kubectlGetPodsFormat, kubectlTopFormat } from './kubernetes/kubectl-tables';
+import { kubectlDescribePodFormat } from './kubernetes/kubectl-describe-pod';
+import { kubectlDescribeNodeFormat } from './kubernetes/kubectl-describe-node';
+import { kubectlEventsFormat } from './kubernetes/kubectl-events';
+import { dockerInspectFormat } from './runtime/docker-inspect';
+import { crictlInspectFormat } from './runtime/crictl-inspect';
+import { dockerStatsFormat, crictlStatsFormat } from './runtime/container-stats';
+import { fincoreFormat } from './application/fincore';
+import { pcstatFormat, hcacheFormat } from './application/pcstat';
+import { vmtouchFormat } from './application/vmtouch';
+import { jvmHeapInfoFormat } from './application/jvm-heap-info';
+import { jvmNmtFormat } from './application/jvm-nmt';
+import { procdumpListingFormat } from './application/procdump-listing';
 import { controlCharRatio } from './text/lines';
 
 export const FORMATS: readonly FormatDefinition[] = [
@@ -50,6 +68,27 @@ export const FORMATS: readonly FormatDefinition[] = [
   vmstatCommandFormat,
   topFormat,
   manifestFormat,
+  // Kubernetes, container runtime and application formats
+  kubeletSummaryFormat,
+  metricsApiFormat,
+  cadvisorPrometheusFormat,
+  kubectlPodFormat,
+  kubectlGetPodsFormat,
+  kubectlTopFormat,
+  kubectlDescribePodFormat,
+  kubectlDescribeNodeFormat,
+  kubectlEventsFormat,
+  dockerInspectFormat,
+  crictlInspectFormat,
+  dockerStatsFormat,
+  crictlStatsFormat,
+  fincoreFormat,
+  pcstatFormat,
+  hcacheFormat,
+  vmtouchFormat,
+  jvmHeapInfoFormat,
+  jvmNmtFormat,
+  procdumpListingFormat,
 ];
 
 export const UNKNOWN_FORMAT_ID = 'unknown';

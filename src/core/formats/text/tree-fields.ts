@@ -32,7 +32,7 @@ export class FieldReader {
       return r.value;
     }
     if (r.reason === 'absent') return null;
-    this.once(`int:${label}:${r.reason}`, warning('value-not-integer', `Value of "${label}" (${r.text ?? '?'}) is not a usable integer (${r.reason}); left out.`, node?.line, { key: label, value: r.text ?? '' }));
+    this.once(`int:${label}:${r.reason}`, warning('value-unusable', `Value of "${label}" (${r.text ?? '?'}) is not a usable integer (${r.reason}); left out.`, node?.line, { key: label, value: r.text ?? '' }));
     return null;
   }
 

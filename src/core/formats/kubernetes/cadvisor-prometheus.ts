@@ -1,0 +1,294 @@
+// Prometheus text from the kubelet's cAdvisor endpoint (kubectl get --raw
+// /api/v1/nodes/<node>/proxy/metrics/cadvisor) or a standalone cAdvisor. Only the memory series
+// are kept, grouped per cgroup (`id` label). Labels: kubelet 1.16+ (`pod`, `namespace`,
+// `container`), older kubelets (`pod_name`, `container_name`), standalone cAdvisor with docker
+// labels (`container_label_io_kubernetes_pod_name`, …). These files reach hundreds of MB:
+// `lineParser` reads them line by line. Sample:
+//   # TYPE container_memory_working_set_bytes gauge
+//   container_memory_working_set_bytes{container="",id="/kubepods",image="",name="",namespace="",pod=""} 5.49412864e+08 1626540112334
+//   container_spec_memory_limit_bytes{container="my-nettools",id="/kubepods.slice/…",pod="my-…"} 1.073741824e+09
+import type { FormatDefinition, LineParser, ParseContext, ParseResult, ParseWarning } from '../format';
+import { warning } from '../format';
+import { headLines, splitLines } from '../text/lines';
+import { sampleInteger, scanPrometheusLine } from './prometheus-line';
+
+/** The typed memory fields of a cgroup, keyed by the metric that carries them. */
+export const CADVISOR_MEMORY_FIELDS = {
+  container_memory_working_set_bytes: 'workingSetBytes',
+  container_memory_usage_bytes: 'usageBytes',
+  container_memory_rss: 'rssBytes',
+  container_memory_cache: 'cacheBytes',
+  container_memory_mapped_file: 'mappedFileBytes',
+  container_memory_swap: 'swapBytes',
+  container_memory_max_usage_bytes: 'maxUsageBytes',
+  container_memory_kernel_usage: 'kernelUsageBytes',
+  container_memory_total_active_file_bytes: 'activeFileBytes',
+  container_memory_total_inactive_file_bytes: 'inactiveFileBytes',
+  container_memory_failcnt: 'failcnt',
+  container_spec_memory_limit_bytes: 'limitBytes',
+  container_spec_memory_reservation_limit_bytes: 'reservationBytes',
+  container_spec_memory_swap_limit_bytes: 'swapLimitBytes',
+  container_oom_events_total: 'oomEvents',
+} as const;
+
+export type CadvisorField = (typeof CADVISOR_MEMORY_FIELDS)[keyof typeof CADVISOR_MEMORY_FIELDS];
+
+/** Where the cgroup sits: the node root, a QoS class, a pod, its sandbox (pause), a container. */
+export type CadvisorRole = 'node' | 'qos' | 'pod' | 'sandbox' | 'container' | 'other';
+
+export interface CadvisorSample {
+  metric: string;
+  /** Labels other than the identity ones (`failure_type`, `scope`, `type`, …). */
+  labels: Record<string, string>;
+  value: number | null;
+  /** The value as written (kept for huge or non-integer values). */
+  text: string;
+  timestampMs: number | null;
+  line: number;
+}
+
+export type CadvisorValues = { [K in CadvisorField]: number | null };
+
+export interface CadvisorContainer extends CadvisorValues {
+  /** The cgroup path (`id` label), e.g. `/kubepods.slice/…/docker-24ec….scope`. */
+  id: string | null;
+  role: CadvisorRole;
+  pod: string | null;
+  namespace: string | null;
+  container: string | null;
+  /** From a docker label or the `pod<uid>` part of the cgroup path (dashes restored). */
+  podUid: string | null;
+  /** The runtime's container name (`k8s_POD_…` with dockershim). */
+  name: string | null;
+  image: string | null;
+  labelStyle: 'kubelet' | 'kubelet-legacy' | 'docker-labels' | 'none';
+  /** A spec limit of 0 or ≥ 2^62 means no limit. null when no limit series was read. */
+  limitUnlimited: boolean | null;
+  /** Line of each typed field's sample. */
+  lines: Partial<Record<CadvisorField, number>>;
+  /** Text of typed fields whose value is not a usable integer (huge, NaN, fraction). */
+  valueText: Partial<Record<CadvisorField, string>>;
+  timestampMs: number | null;
+  /** Other memory series of this cgroup (failures by type and scope, NUMA pages, …). */
+  otherSamples: CadvisorSample[];
+}
+
+export interface CadvisorData {
+  containers: CadvisorContainer[];
+  machineMemoryBytes: number | null;
+  /** Samples of metrics that are not about memory, counted and dropped. */
+  skippedSamples: number;
+}
+
+const IDENTITY = new Set([
+  'id',
+  'name',
+  'image',
+  'pod',
+  'namespace',
+  'container',
+  'pod_name',
+  'container_name',
+  'instance',
+  'job',
+  'node',
+  'metrics_path',
+  'endpoint',
+  'service',
+]);
+
+const UNLIMITED_THRESHOLD = 2 ** 62;
+const MAX_SAMPLES_PER_CONTAINER = 200;
+
+function isMemoryMetric(name: string): boolean {
+  return name.startsWith('container_memory_') || name.startsWith('container_spec_memory_') || name === 'container_oom_events_total' || name === 'machine_memory_bytes';
+}
+
+function emptyValues(): CadvisorValues {
+  const v = {} as CadvisorValues;
+  for (const field of Object.values(CADVISOR_MEMORY_FIELDS)) v[field] = null;
+  return v;
+}
+
+const POD_UID_IN_PATH = /pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})/;
+
+function roleOf(c: CadvisorContainer): CadvisorRole {
+  const id = c.id ?? '';
+  if (id === '/') return 'node';
+  if (c.container === 'POD') return 'sandbox';
+  if (c.container) return 'container';
+  if (c.pod) return c.name || c.image ? 'sandbox' : 'pod';
+  if (/^\/kubepods(\.slice)?(\/kubepods-(besteffort|burstable)\.slice|\/(besteffort|burstable))?$/.test(id)) return 'qos';
+  if (POD_UID_IN_PATH.test(id)) return 'pod';
+  return 'other';
+}
+
+function field(metric: string): CadvisorField | undefined {
+  return Object.prototype.hasOwnProperty.call(CADVISOR_MEMORY_FIELDS, metric) ? CADVISOR_MEMORY_FIELDS[metric as keyof typeof CADVISOR_MEMORY_FIELDS] : undefined;
+}
+
+export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<CadvisorData> {
+  const byKey = new Map<string, CadvisorContainer>();
+  let machineMemoryBytes: number | null = null;
+  let skippedSamples = 0;
+  let samples = 0;
+  const truncated: number[] = [];
+  const malformed: number[] = [];
+  const duplicates: number[] = [];
+  const badValues: { line: number; text: string; metric: string }[] = [];
+
+  const containerFor = (labels: Map<string, string>): CadvisorContainer => {
+    const get = (k: string): string | null => {
+      const v = labels.get(k);
+      return v === undefined || v === '' ? null : v;
+    };
+    const id = labels.get('id') ?? null;
+    const pod = get('pod') ?? get('pod_name') ?? get('container_label_io_kubernetes_pod_name');
+    const namespace = get('namespace') ?? get('container_label_io_kubernetes_pod_namespace');
+    const container = get('container') ?? get('container_name') ?? get('container_label_io_kubernetes_container_name');
+    const name = get('name');
+    const key = id !== null ? `id:${id}` : `k:${namespace ?? ''}/${pod ?? ''}/${container ?? ''}/${name ?? ''}`;
+    let c = byKey.get(key);
+    if (!c) {
+      const uidMatch = id ? POD_UID_IN_PATH.exec(id) : null;
+      c = {
+        ...emptyValues(),
+        id,
+        role: 'other',
+        pod,
+        namespace,
+        container,
+        podUid: get('container_label_io_kubernetes_pod_uid') ?? (uidMatch?.[1] ? uidMatch[1].replace(/_/g, '-') : null),
+        name,
+        image: get('image'),
+        labelStyle: labels.has('pod') || labels.has('container') ? 'kubelet' : labels.has('pod_name') || labels.has('container_name') ? 'kubelet-legacy' : [...labels.keys()].some((k) => k.startsWith('container_label_io_kubernetes_')) ? 'docker-labels' : 'none',
+        limitUnlimited: null,
+        lines: {},
+        valueText: {},
+        timestampMs: null,
+        otherSamples: [],
+      };
+      c.role = roleOf(c);
+      byKey.set(key, c);
+    }
+    return c;
+  };
+
+  return {
+    pushLine(line: string, lineNumber: number): void {
+      const scanned = scanPrometheusLine(line);
+      if (scanned.kind === 'blank' || scanned.kind === 'comment') return;
+      if (scanned.kind === 'malformed') {
+        if (line.trim() !== '--') malformed.push(lineNumber);
+        return;
+      }
+      if (scanned.kind === 'truncated') {
+        if (isMemoryMetric(scanned.name)) truncated.push(lineNumber);
+        return;
+      }
+      if (!isMemoryMetric(scanned.name)) {
+        skippedSamples++;
+        return;
+      }
+      samples++;
+      const parsed = sampleInteger(scanned.valueText);
+      const value = parsed.ok ? parsed.value : null;
+      const ts = scanned.timestampText !== null && /^\d{1,16}$/.test(scanned.timestampText) ? Number(scanned.timestampText) : null;
+      if (!parsed.ok && badValues.length < 1000) badValues.push({ line: lineNumber, text: scanned.valueText, metric: scanned.name });
+      if (scanned.name === 'machine_memory_bytes') {
+        if (machineMemoryBytes === null) machineMemoryBytes = value;
+        return;
+      }
+      const labels = new Map<string, string>(scanned.labels);
+      const c = containerFor(labels);
+      if (ts !== null && c.timestampMs === null) c.timestampMs = ts;
+      const dims: [string, string][] = scanned.labels.filter(([k]) => !IDENTITY.has(k) && !k.startsWith('container_label_') && !k.startsWith('container_env_'));
+      const f = field(scanned.name);
+      if (f && dims.length === 0) {
+        if (c.lines[f] !== undefined) {
+          duplicates.push(lineNumber);
+          return;
+        }
+        c.lines[f] = lineNumber;
+        c[f] = value;
+        if (!parsed.ok) c.valueText[f] = scanned.valueText;
+        if (f === 'limitBytes') {
+          // cAdvisor reports "no limit" as 0 (cgroup v2 `max`) or as the v1 page-counter maximum.
+          const unlimited = parsed.ok ? parsed.value === 0 || parsed.value >= UNLIMITED_THRESHOLD : parsed.reason === 'too-large';
+          c.limitUnlimited = unlimited;
+          if (unlimited) c.limitBytes = null;
+        }
+        return;
+      }
+      if (c.otherSamples.length >= MAX_SAMPLES_PER_CONTAINER) return;
+      const dimRecord = Object.create(null) as Record<string, string>;
+      for (const [k, v] of dims) dimRecord[k] = v;
+      c.otherSamples.push({ metric: scanned.name, labels: { ...dimRecord }, value, text: scanned.valueText, timestampMs: ts, line: lineNumber });
+    },
+
+    finish(): ParseResult<CadvisorData> {
+      const warnings: ParseWarning[] = [];
+      if (truncated.length > 0) {
+        warnings.push(warning('line-truncated', `${truncated.length} line(s) are cut short (e.g. by \`cut -b\`) and were skipped (first: line ${truncated[0]}).`, truncated[0], { count: truncated.length }));
+      }
+      if (malformed.length > 0) {
+        warnings.push(warning('lines-ignored', `${malformed.length} line(s) are not Prometheus samples and were skipped (first: line ${malformed[0]}).`, malformed[0], { count: malformed.length }));
+      }
+      if (duplicates.length > 0) {
+        warnings.push(warning('duplicate-series', `${duplicates.length} series appear again (several scrapes in one file?); the first value is kept (first repeat: line ${duplicates[0]}).`, duplicates[0], { count: duplicates.length }));
+      }
+      const firstBad = badValues[0];
+      if (firstBad) {
+        warnings.push(
+          warning('value-too-large', `${badValues.length} value(s) are not usable byte counts (e.g. ${firstBad.text} for ${firstBad.metric}, line ${firstBad.line}); their text is kept, no figure is shown.`, firstBad.line, {
+            count: badValues.length,
+            value: firstBad.text,
+            key: firstBad.metric,
+          }),
+        );
+      }
+      const containers = [...byKey.values()];
+      if (samples === 0) {
+        return { status: 'unusable', warnings: [warning('no-memory-series', 'No cAdvisor memory series (container_memory_*) found.'), ...warnings] };
+      }
+      return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { containers, machineMemoryBytes, skippedSamples }, warnings };
+    },
+  };
+}
+
+export function parseCadvisorPrometheus(text: string, ctx: ParseContext): ParseResult<CadvisorData> {
+  const parser = createCadvisorLineParser(ctx);
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) parser.pushLine(lines[i] ?? '', i + 1);
+  return parser.finish();
+}
+
+export function detectCadvisorPrometheus(head: string): number {
+  let memory = 0;
+  let container = 0;
+  let other = 0;
+  for (const raw of headLines(head, 400)) {
+    const line = raw.trimStart();
+    if (line === '') continue;
+    if (line.startsWith('# HELP container_') || line.startsWith('# TYPE container_')) {
+      container++;
+      continue;
+    }
+    if (line.startsWith('#')) continue;
+    if (line.startsWith('container_memory_') || line.startsWith('container_spec_memory_') || line.startsWith('container_oom_events_total')) memory++;
+    else if (line.startsWith('container_') && line.includes('{')) container++;
+    else other++;
+  }
+  if (memory > 0 && memory + container >= other) return Math.min(0.95, 0.8 + memory / 100);
+  if (memory > 0) return 0.6;
+  if (container >= 3 && container >= other) return 0.7;
+  return 0;
+}
+
+export const cadvisorPrometheusFormat: FormatDefinition<CadvisorData> = {
+  id: 'cadvisor-prometheus',
+  area: 'kubernetes',
+  detect: (head) => detectCadvisorPrometheus(head),
+  parse: parseCadvisorPrometheus,
+  lineParser: createCadvisorLineParser,
+};
