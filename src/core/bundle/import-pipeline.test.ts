@@ -142,16 +142,27 @@ describe('import pipeline', () => {
   });
 
   it('stores a text file too large to parse, with the reason', async () => {
-    const text = 'total_rss 1\n'.repeat(20_000);
+    const text = 'cache 1\nrss 2\nshmem 0\n'.repeat(5_000);
     const bundle = await imported([sourceFromText('big/memory.stat', text)], { streamThresholdBytes: 1024, maxParseBytes: 64 * 1024 });
     expect(bundle.files[0]).toMatchObject({ formatId: 'unknown', status: 'unusable', sizeBytes: text.length });
     expect(bundle.files[0]!.warnings.map((w) => w.code)).toEqual(['file-too-large-to-parse']);
   });
 
   it('parses a file between the stream threshold and the parse ceiling whole', async () => {
-    const text = 'cache 1\nrss 2\nshmem 0\n' + 'total_rss 1\n'.repeat(1000);
-    const bundle = await imported([sourceFromText('memory.stat', text)], { streamThresholdBytes: 1024 });
+    const stat = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../test/fixtures/cgroup-v1-memory-stat/memory.stat.seed004-container-shmem-cat-prompt.txt')));
+    const bundle = await imported([sourceFromBytes('memory.stat', stat, 100)], { streamThresholdBytes: 256 });
     expect(bundle.files[0]?.formatId).toBe('cgroup-v1-memory-stat');
+    expect(bundle.files[0]?.sizeBytes).toBe(stat.length);
+  });
+
+  it('streams a big file line by line when its format can (kernel log), with the same result as a whole parse', async () => {
+    const log = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../test/fixtures/kernel-log/15-k6.1-dmesg-global-oom-group-less-truncated-two-kills.log')));
+    const whole = await imported([sourceFromBytes('dmesg.txt', log)]);
+    const streamed = await imported([sourceFromBytes('dmesg.txt', log, 333)], { streamThresholdBytes: 1024 });
+    expect(streamed.files[0]?.formatId).toBe('kernel-log');
+    expect(whole.files[0]?.formatId).toBe('kernel-log');
+    expect(JSON.parse(JSON.stringify(streamed.files[0]?.data))).toEqual(JSON.parse(JSON.stringify(whole.files[0]?.data)));
+    expect(streamed.files[0]?.sha256).toBe(whole.files[0]?.sha256);
   });
 
   it('expands a .tar.gz given with other files under its own path', async () => {

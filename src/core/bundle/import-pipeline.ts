@@ -12,18 +12,8 @@
 // Same content twice: compare `bundle.fingerprint` (SHA-256 over the sorted (path, sha256) list,
 // paths taken below their common folder, so a folder and its .tar.gz give the same fingerprint).
 import { warning, type ParseStatus, type ParseWarning } from '../formats/format';
-import {
-  ArchiveBudget,
-  DEFAULT_ARCHIVE_LIMITS,
-  EntryRouter,
-  ImportCancelledError,
-  ImportRefusedError,
-  type ArchiveHandler,
-  type ArchiveLimits,
-  type ArchiveRecord,
-  type EntryInfo,
-  type SkippedMember,
-} from './archive';
+import { EntryRouter, type ArchiveHandler, type ArchiveRecord, type EntryInfo, type SkippedMember } from './archive';
+import { ArchiveBudget, DEFAULT_ARCHIVE_LIMITS, ImportCancelledError, ImportRefusedError, type ArchiveLimits } from './archive-limits';
 import { FileAccumulator, type ImportedFile } from './file-accumulator';
 import { normaliseMemberName, PathRegistry } from './member-name';
 import { createSha256, sha256HexOfText, type HasherFactory } from './sha256';

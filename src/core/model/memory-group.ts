@@ -39,6 +39,18 @@ export interface ProcessInfo {
   source: ValueSource | null;
 }
 
+/** A pod volume as the kubelet measured it: a memory-backed emptyDir's usedBytes is tmpfs charged to the pod. */
+export interface PodVolume {
+  name: string;
+  usedBytes: number | null;
+  capacityBytes: number | null;
+  /** emptyDir sizeLimit from the pod spec; null when none is set or known. */
+  sizeLimitBytes: number | null;
+  /** `Memory` for an emptyDir with medium Memory, `disk` for another emptyDir; null when no input says (the kubelet summary does not). */
+  medium: 'Memory' | 'disk' | null;
+  source: ValueSource | null;
+}
+
 export interface MemoryGroup {
   /** Stable across snapshots: pod UID or namespace/name, container name, role — never a container id or PID. */
   key: string;
@@ -64,6 +76,8 @@ export interface MemoryGroup {
   /** Evidence per field name (`usageBytes`, `breakdown.shmemBytes`, `events.oomKill`, …). */
   sources: Record<string, ValueSource>;
   children: MemoryGroup[];
+  /** Pod volumes (kubelet summary); absent when no input lists them. */
+  volumes?: PodVolume[];
 }
 
 export function emptyEvents(): GroupEvents {
