@@ -71,6 +71,8 @@ export interface ProcessDiff {
   command: string | null;
   status: 'matched' | 'appeared' | 'vanished';
   pidChanged: boolean;
+  /** Same PID, another name: the process exec'd; its name before. */
+  renamedFrom: string | null;
   before: ProcessSide | null;
   after: ProcessSide | null;
   delta: { rssBytes: number | null; rssAnonBytes: number | null; rssFileBytes: number | null; rssShmemBytes: number | null; swapBytes: number | null };

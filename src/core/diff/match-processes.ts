@@ -42,6 +42,7 @@ function diffOf(before: ProcessWithCommand | null, after: ProcessWithCommand | n
     command: commandOf(any),
     status: before && after ? 'matched' : after ? 'appeared' : 'vanished',
     pidChanged: before !== null && after !== null && before.pid !== after.pid,
+    renamedFrom: before && after && identity(before) !== identity(after) ? (before.name ?? `pid ${before.pid}`) : null,
     before: b,
     after: a,
     delta: {
@@ -75,7 +76,14 @@ export function diffProcesses(before: readonly ProcessInfo[], after: readonly Pr
   const matches = new Map<ProcessInfo, ProcessWithCommand | null>();
   for (const p of sortedAfter) matches.set(p, take(p, true));
   for (const p of sortedAfter) if (matches.get(p) === null) matches.set(p, take(p, false));
+  // Same PID under another name: the process exec'd (dirty-writeback lab: image-importer → dd).
+  const leftovers = [...pending.values()].flat();
+  for (const p of sortedAfter) {
+    if (matches.get(p) !== null) continue;
+    const i = leftovers.findIndex((q) => q.pid === p.pid);
+    if (i >= 0) matches.set(p, leftovers.splice(i, 1)[0] ?? null);
+  }
   const out = sortedAfter.map((p) => diffOf(matches.get(p) ?? null, p));
-  for (const list of pending.values()) for (const p of list) out.push(diffOf(p, null));
+  for (const p of leftovers) out.push(diffOf(p, null));
   return out;
 }
