@@ -166,7 +166,12 @@ export function pairFiles(before: PairFilesSide, after: PairFilesSide): FilePair
   // The only file of a format on each side, both unpaired, with no path the other side has.
   const single = (list: Classified[]): Map<string, Classified> => {
     const byFormat = new Map<string, Classified[]>();
-    for (const c of list) if (c.kind === 'path' && c.file.formatId !== 'unknown') byFormat.set(c.file.formatId, [...(byFormat.get(c.file.formatId) ?? []), c]);
+    for (const c of list) {
+      if (c.kind !== 'path' || c.file.formatId === 'unknown') continue;
+      const same = byFormat.get(c.file.formatId);
+      if (same) same.push(c);
+      else byFormat.set(c.file.formatId, [c]);
+    }
     return new Map([...byFormat].filter(([, v]) => v.length === 1).map(([k, v]) => [k, v[0] as Classified]));
   };
   const leftSingles = single(unpairedLeft);
