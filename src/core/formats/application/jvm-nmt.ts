@@ -94,7 +94,8 @@ function pairs(text: string): Pair[] {
     }
     const scale = SCALE[unit];
     const bytes = digits !== '' && scale !== undefined ? Number(digits) * scale : null;
-    if (key !== '' && digits !== '') out.push({ key, bytes: bytes !== null && Number.isSafeInteger(bytes) ? bytes : null, delta, unit, count: null });
+    // A key with no number, or one beyond 2^53, is kept (as null) so the caller can say so.
+    if (key !== '') out.push({ key, bytes: bytes !== null && Number.isSafeInteger(bytes) ? bytes : null, delta, unit, count: null });
     i = j;
   }
   return out;
@@ -104,7 +105,8 @@ function emptyAmounts(line: number): NmtAmounts {
   return { reservedBytes: null, committedBytes: null, reservedDeltaBytes: null, committedDeltaBytes: null, mallocBytes: null, mmapReservedBytes: null, mmapCommittedBytes: null, line };
 }
 
-const CATEGORY = /^-\s+(.+?)\s+\((.*)\)\s*$/;
+// The closing parenthesis may be missing when a paste was cut.
+const CATEGORY = /^-\s+([^(]+?)\s+\(([^)]*)\)?\s*$/;
 
 export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<JvmNmtData> {
   const lines = splitLines(source);
@@ -115,6 +117,10 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
   let scale: JvmNmtData['scale'] | null = null;
   let diff = false;
   let disabled = false;
+  const unusable: { line: number; key: string }[] = [];
+  const check = (p: Pair, line: number): void => {
+    if (p.count === null && p.bytes === null && unusable.length < 100) unusable.push({ line, key: p.key });
+  };
   const note = (unit: string): void => {
     if (scale === null) scale = unit === 'KB' || unit === 'MB' || unit === 'GB' ? unit : 'bytes';
   };
@@ -128,6 +134,7 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
       current = null;
       scope = 'total';
       for (const p of pairs(t.slice(6))) {
+        check(p, i + 1);
         note(p.unit);
         if (p.delta !== null) diff = true;
         if (p.key === 'reserved') {
@@ -140,7 +147,7 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
       }
       continue;
     }
-    const category = CATEGORY.exec(t.length > 2000 ? '' : t);
+    const category = CATEGORY.exec(t.length > 400 ? '' : t);
     if (category) {
       current = {
         ...emptyAmounts(i + 1),
@@ -157,6 +164,7 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
       categories.push(current);
       scope = '';
       for (const p of pairs(category[2] ?? '')) {
+        check(p, i + 1);
         note(p.unit);
         if (p.delta !== null) diff = true;
         if (p.key === 'reserved') {
@@ -194,6 +202,7 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
     const body = inline ? inner.slice(inline[0].length) : inner;
     const details = current.details;
     for (const p of pairs(body)) {
+      check(p, i + 1);
       const key = lineScope && lineScope !== p.key ? `${lineScope}.${p.key}` : p.key;
       if (p.count !== null) {
         details[key] = p.count;
@@ -218,6 +227,15 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
     return { status: 'unusable', warnings: [warning(disabled ? 'nmt-disabled' : 'no-nmt-summary', disabled ? 'Native Memory Tracking is not enabled in this JVM (-XX:NativeMemoryTracking=summary).' : 'No NMT "Total:" line or categories found.')] };
   }
   if (!total) warnings.push(warning('missing-key', 'The NMT "Total:" line is missing.', undefined, { key: 'Total' }));
+  const firstUnusable = unusable[0];
+  if (firstUnusable) {
+    warnings.push(
+      warning('value-unusable', `Value of "${firstUnusable.key}" (line ${firstUnusable.line}) is not a usable number; left out (${unusable.length} such value(s)).`, firstUnusable.line, {
+        key: firstUnusable.key,
+        value: '',
+      }),
+    );
+  }
   return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { kind: diff ? 'diff' : 'summary', scale: scale ?? 'bytes', total, categories }, warnings };
 }
 

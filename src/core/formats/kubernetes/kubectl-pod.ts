@@ -172,34 +172,7 @@ function podFromFragment(root: TreeNode, f: FieldReader, issues: QuantityIssue[]
   return null;
 }
 
-function syntaxOf(source: string): 'json' | 'yaml' {
-  for (const line of headLines(source, 200)) {
-    const t = line.trim();
-    if (t === '' || isWrapperLine(t) || t.startsWith('#')) continue;
-    return t.startsWith('{') || t.startsWith('[') ? 'json' : 'yaml';
-  }
-  return 'yaml';
-}
-
-export function parseKubectlPod(source: string, _ctx: ParseContext): ParseResult<KubectlPodData> {
-  const syntax = syntaxOf(source);
-  let values: TreeNode[];
-  let readWarnings: ParseWarning[];
-  if (syntax === 'json') {
-    const read = readJsonLenient(source);
-    values = read.values;
-    readWarnings = jsonReadWarnings(read);
-  } else {
-    // Blank the decoration lines first (a prompt or `stdout:` would be read as a YAML key).
-    const cleaned = splitLines(source)
-      .map((l) => (isWrapperLine(l) ? '' : l))
-      .join('\n');
-    const read = readYamlLite(cleaned);
-    values = read.values;
-    readWarnings = yamlReadWarnings(read);
-  }
-  const f = new FieldReader();
-  const issues: QuantityIssue[] = [];
+function podsOf(values: readonly TreeNode[], f: FieldReader, issues: QuantityIssue[]): { pods: PodInfo[]; fragment: boolean } {
   const pods: PodInfo[] = [];
   let fragment = false;
   for (const value of values) {
@@ -219,9 +192,33 @@ export function parseKubectlPod(source: string, _ctx: ParseContext): ParseResult
       }
     }
   }
+  return { pods, fragment };
+}
+
+export function parseKubectlPod(source: string, _ctx: ParseContext): ParseResult<KubectlPodData> {
+  // JSON first (one line or many, after a wrapper header); YAML when that finds no pod.
+  const json = readJsonLenient(source);
+  let f = new FieldReader();
+  let issues: QuantityIssue[] = [];
+  let found = podsOf(json.values, f, issues);
+  let syntax: KubectlPodData['syntax'] = 'json';
+  let readWarnings: ParseWarning[] = jsonReadWarnings(json);
+  if (found.pods.length === 0) {
+    // Blank the decoration lines first (a prompt or `stdout:` would be read as a YAML key).
+    const cleaned = splitLines(source)
+      .map((l) => (isWrapperLine(l) ? '' : l))
+      .join('\n');
+    const yaml = readYamlLite(cleaned);
+    f = new FieldReader();
+    issues = [];
+    found = podsOf(yaml.values, f, issues);
+    syntax = 'yaml';
+    readWarnings = yamlReadWarnings(yaml);
+  }
+  const { pods, fragment } = found;
   const warnings: ParseWarning[] = [...readWarnings, ...f.warnings()];
   for (const i of issues.slice(0, 20)) warnings.push(warning('quantity-invalid', `"${i.value}" in "${i.key}" is not a Kubernetes quantity (${i.reason}); left out.`, i.line, { key: i.key, value: i.value, reason: i.reason }));
-  if (pods.length === 0) return { status: 'unusable', warnings: [warning('not-kubectl-pod', 'No Pod (kind: Pod, a List of pods, or a piece of a pod\'s spec/status) found.'), ...warnings] };
+  if (pods.length === 0) return { status: 'unusable', warnings: [warning('not-kubectl-pod', 'No Pod (kind: Pod, a List of pods, or a piece of a pod\'s spec/status) found.')] };
   if (fragment) warnings.push(warning('fragment', 'Only part of the pod is present; missing fields are left empty.', pods[0]?.line));
   return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { pods, fragment, syntax }, warnings };
 }

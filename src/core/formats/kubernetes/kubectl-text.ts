@@ -98,7 +98,9 @@ export function resourceListFromRecord(raw: Record<string, string>, line: number
     if (q.ok) cpuCores = q.cores;
     else issues.push({ line: lineOf('cpu'), key: 'cpu', value: cpuText, reason: q.reason });
   }
-  return { memoryBytes, memoryText, cpuCores, cpuText, raw, line };
+  const lines = Object.create(null) as Record<string, number>;
+  for (const key of Object.keys(raw)) lines[key] = lineOf(key);
+  return { memoryBytes, memoryText, cpuCores, cpuText, raw, lines: { ...lines }, line };
 }
 
 export function quantityWarnings(issues: readonly QuantityIssue[]): ParseWarning[] {

@@ -12,6 +12,9 @@ export interface ResourceList {
   cpuText: string | null;
   /** Every resource as written (`ephemeral-storage`, `hugepages-2Mi`, …). */
   raw: Record<string, string>;
+  /** Line of each resource in `raw`. */
+  lines: Record<string, number>;
+  /** Line of the block. */
   line: number;
 }
 
