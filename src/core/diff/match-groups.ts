@@ -76,11 +76,23 @@ export function matchGroups(before: Snapshot, after: Snapshot): GroupMatching {
   for (const key of a.entries.keys()) if (b.entries.has(key)) pair(key, key);
   // Fallback for keys built differently (e.g. one bundle knew the pod's name, the other only its
   // UID): parents come first in the index, so a container can rely on its pod's pairing.
+  const candidates = fallbackIndex(b, afterOfBefore);
   for (const [afterKey, ea] of a.entries) {
     if (beforeOfAfter.has(afterKey)) continue;
-    for (const [beforeKey, eb] of b.entries) {
-      if (afterOfBefore.has(beforeKey) || eb.group.role !== ea.group.role) continue;
-      if (sameIdentity(ea, eb, beforeOfAfter, a, b)) {
+    const g = ea.group;
+    const parentBefore = ea.parentKey === null ? undefined : beforeOfAfter.get(ea.parentKey);
+    const lists = [
+      g.podUid ? candidates.get(`uid\u0000${normalizeUid(g.podUid)}`) : undefined,
+      g.podName ? candidates.get(`name\u0000${g.podNamespace ?? ''}\u0000${g.podName}`) : undefined,
+      parentBefore !== undefined && g.containerName ? candidates.get(`child\u0000${parentBefore}\u0000${g.containerName}`) : undefined,
+      parentBefore !== undefined ? candidates.get(`remainder\u0000${parentBefore}`) : undefined,
+    ];
+    for (const list of lists) {
+      const beforeKey = list?.find((k) => {
+        const eb = b.entries.get(k);
+        return !afterOfBefore.has(k) && eb !== undefined && eb.group.role === g.role && sameIdentity(ea, eb, beforeOfAfter, a, b);
+      });
+      if (beforeKey !== undefined) {
         pair(afterKey, beforeKey);
         break;
       }
@@ -139,6 +151,25 @@ export function matchGroups(before: Snapshot, after: Snapshot): GroupMatching {
   // A vanished group whose parent was matched somewhere unexpected is still listed.
   for (const beforeKey of b.entries.keys()) emitVanished(beforeKey, null);
   return { nodes, byKey, keyOfBefore, before: b, after: a };
+}
+
+/** Unpaired before groups by the identities the fallback compares, so matching stays linear. */
+function fallbackIndex(b: GroupTreeIndex, paired: Map<string, string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const add = (token: string, key: string): void => {
+    const list = index.get(token);
+    if (list) list.push(key);
+    else index.set(token, [key]);
+  };
+  for (const [key, e] of b.entries) {
+    if (paired.has(key)) continue;
+    const g = e.group;
+    if (g.podUid) add(`uid\u0000${normalizeUid(g.podUid)}`, key);
+    if (g.podName) add(`name\u0000${g.podNamespace ?? ''}\u0000${g.podName}`, key);
+    if (e.parentKey !== null && g.containerName) add(`child\u0000${e.parentKey}\u0000${g.containerName}`, key);
+    if (e.parentKey !== null && g.role === 'other') add(`remainder\u0000${e.parentKey}`, key);
+  }
+  return index;
 }
 
 function sameIdentity(ea: IndexedGroup, eb: IndexedGroup, beforeOfAfter: Map<string, string>, a: GroupTreeIndex, b: GroupTreeIndex): boolean {
