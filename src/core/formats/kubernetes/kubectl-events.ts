@@ -38,7 +38,7 @@ export function detectKubectlEvents(head: string): number {
     else if (/^(Name|Containers|Capacity|Allocatable|QoS Class|Namespace):/.test(line) || /^\s+(State|Last State|Restart Count):/.test(line)) describeKeys++;
   }
   // A whole `describe` has an Events table too: leave it to the describe formats.
-  if (describeKeys >= 2) return 0.3;
+  if (describeKeys >= 2) return 0;
   if (header && rows > 0) return 0.9;
   if (header) return 0.6;
   if (rows > 0) return 0.65;

@@ -102,6 +102,21 @@ status:
     expect(r.value?.pods[0]?.volumes[0]).toMatchObject({ name: 'cache', medium: 'Memory', line: 15 });
   });
 
+  it('reads YAML whose annotation carries the last-applied JSON, and YAML after a wrapper header', () => {
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"apiVersion":"v1","kind":"Pod","metadata":{"name":"stale-name"}}
+  name: real-name
+`;
+    const r = parseKubectlPod(yaml, CTX);
+    expect(r.value).toMatchObject({ syntax: 'yaml', pods: [{ name: 'real-name' }] });
+    const wrapped = parseKubectlPod('{"tool_name":"kubectl_get","kind":"pod"}\nstdout:\n' + yaml, CTX);
+    expect(wrapped.value?.pods.map((p) => p.name)).toEqual(['real-name']);
+  });
+
   it('reads a List of pods and several YAML documents', () => {
     const list = { apiVersion: 'v1', kind: 'List', items: [POD_JSON, { ...POD_JSON, metadata: { name: 'b' } }] };
     expect(parseKubectlPod(JSON.stringify(list), CTX).value?.pods.map((p) => p.name)).toEqual(['trade-7d9f', 'b']);

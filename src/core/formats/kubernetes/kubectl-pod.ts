@@ -195,14 +195,37 @@ function podsOf(values: readonly TreeNode[], f: FieldReader, issues: QuantityIss
   return { pods, fragment };
 }
 
+/**
+ * JSON when the first line of content opens a JSON document; a one-line JSON object followed by
+ * non-JSON lines is a tool wrapper's header, not the document. (Deciding by what a JSON reader finds
+ * would be wrong: YAML pods carry their last-applied JSON in an annotation.)
+ */
+function syntaxOf(source: string): KubectlPodData['syntax'] {
+  const lines = splitLines(source.length > 200_000 ? source.slice(0, 200_000) : source);
+  for (let k = 0; k < lines.length; k++) {
+    const t = (lines[k] ?? '').trim();
+    if (t === '' || t === 'stdout:' || t === 'stderr:' || t.startsWith('#') || (isWrapperLine(t) && !t.startsWith('{'))) continue;
+    if (!t.startsWith('{') && !t.startsWith('[')) return 'yaml';
+    if (t.startsWith('{"') && t.endsWith('}')) {
+      const next = lines.slice(k + 1).find((l) => l.trim() !== '' && l.trim() !== 'stdout:' && l.trim() !== 'stderr:');
+      if (next !== undefined && !/^\s*[[{"]/.test(next)) continue;
+    }
+    return 'json';
+  }
+  return 'yaml';
+}
+
 export function parseKubectlPod(source: string, _ctx: ParseContext): ParseResult<KubectlPodData> {
-  // JSON first (one line or many, after a wrapper header); YAML when that finds no pod.
-  const json = readJsonLenient(source);
+  let syntax = syntaxOf(source);
   let f = new FieldReader();
   let issues: QuantityIssue[] = [];
-  let found = podsOf(json.values, f, issues);
-  let syntax: KubectlPodData['syntax'] = 'json';
-  let readWarnings: ParseWarning[] = jsonReadWarnings(json);
+  let found: { pods: PodInfo[]; fragment: boolean } = { pods: [], fragment: false };
+  let readWarnings: ParseWarning[] = [];
+  if (syntax === 'json') {
+    const json = readJsonLenient(source);
+    found = podsOf(json.values, f, issues);
+    readWarnings = jsonReadWarnings(json);
+  }
   if (found.pods.length === 0) {
     // Blank the decoration lines first (a prompt or `stdout:` would be read as a YAML key).
     const cleaned = splitLines(source)
