@@ -25,6 +25,18 @@ describe('LineFeeder', () => {
     }
   });
 
+  it('takes the fast path for text without CR, across chunk boundaries, and switches when a CR comes', () => {
+    const text = 'first line\nsecond\n\nlast without end';
+    for (const step of [1, 4, 7, 100]) {
+      const parser = collector();
+      const feeder = new LineFeeder(parser);
+      for (let i = 0; i < text.length; i += step) feeder.push(text.slice(i, i + step));
+      feeder.push('\r\nafter cr\n');
+      feeder.finish();
+      expect(parser.lines.map((l) => l[0])).toEqual(['first line', 'second', '', 'last without end', 'after cr']);
+    }
+  });
+
   it('adds no empty line for a final terminator, and none for empty input', () => {
     const parser = collector();
     const feeder = new LineFeeder(parser);

@@ -44,11 +44,9 @@ class Sha256 implements Hasher {
       this.compress(this.blockView, 0);
       this.blockLength = 0;
     }
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    while (offset + 64 <= bytes.length) {
-      this.compress(view, offset);
-      offset += 64;
-    }
+    const whole = offset + Math.floor((bytes.length - offset) / 64) * 64;
+    if (whole > offset) compressBlocks(this.state, this.w, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset, whole);
+    offset = whole;
     if (offset < bytes.length) {
       this.block.set(bytes.subarray(offset), 0);
       this.blockLength = bytes.length - offset;
@@ -73,9 +71,23 @@ class Sha256 implements Hasher {
     return hex;
   }
 
-  // Non-null assertions: every index below is within the fixed 64/8-entry arrays (hot loop).
   private compress(data: DataView, offset: number): void {
-    const w = this.w;
+    compressBlocks(this.state, this.w, data, offset, offset + 64);
+  }
+}
+
+// Non-null assertions: every index below is within the fixed 64/8-entry arrays (hot loop). All
+// blocks of one update go through one call with the state in locals: about twice as fast in V8.
+function compressBlocks(s: Int32Array, w: Int32Array, data: DataView, start: number, end: number): void {
+  let a = s[0]!;
+  let b = s[1]!;
+  let c = s[2]!;
+  let d = s[3]!;
+  let e = s[4]!;
+  let f = s[5]!;
+  let g = s[6]!;
+  let h = s[7]!;
+  for (let offset = start; offset < end; offset += 64) {
     for (let i = 0, j = offset; i < 16; i++, j += 4) w[i] = data.getInt32(j);
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15]!;
@@ -84,15 +96,14 @@ class Sha256 implements Hasher {
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
-    const s = this.state;
-    let a = s[0]!;
-    let b = s[1]!;
-    let c = s[2]!;
-    let d = s[3]!;
-    let e = s[4]!;
-    let f = s[5]!;
-    let g = s[6]!;
-    let h = s[7]!;
+    const a0 = a;
+    const b0 = b;
+    const c0 = c;
+    const d0 = d;
+    const e0 = e;
+    const f0 = f;
+    const g0 = g;
+    const h0 = h;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
@@ -109,15 +120,23 @@ class Sha256 implements Hasher {
       b = a;
       a = (t1 + t2) | 0;
     }
-    s[0] = (s[0]! + a) | 0;
-    s[1] = (s[1]! + b) | 0;
-    s[2] = (s[2]! + c) | 0;
-    s[3] = (s[3]! + d) | 0;
-    s[4] = (s[4]! + e) | 0;
-    s[5] = (s[5]! + f) | 0;
-    s[6] = (s[6]! + g) | 0;
-    s[7] = (s[7]! + h) | 0;
+    a = (a + a0) | 0;
+    b = (b + b0) | 0;
+    c = (c + c0) | 0;
+    d = (d + d0) | 0;
+    e = (e + e0) | 0;
+    f = (f + f0) | 0;
+    g = (g + g0) | 0;
+    h = (h + h0) | 0;
   }
+  s[0] = a;
+  s[1] = b;
+  s[2] = c;
+  s[3] = d;
+  s[4] = e;
+  s[5] = f;
+  s[6] = g;
+  s[7] = h;
 }
 
 function writeUint32(target: Uint8Array, offset: number, value: number): void {
