@@ -6,6 +6,7 @@
 import type { TreeArray, TreeNode, TreeObject } from './tree';
 import { splitLines } from './lines';
 import { warning, type ParseWarning } from '../format';
+import { parseFlowCollection, plainScalar } from './yaml-flow';
 
 const MAX_DEPTH = 100;
 const MAX_QUOTED_LINES = 2000;
@@ -69,18 +70,6 @@ export function splitKey(text: string): { key: string; rest: string } | null {
 function stripComment(plain: string): string {
   const hash = plain.indexOf(' #');
   return (hash >= 0 ? plain.slice(0, hash) : plain).trim();
-}
-
-const INT = /^[-+]?\d+$/;
-const FLOAT = /^[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?$/;
-
-export function plainScalar(value: string, line: number): TreeNode {
-  const v = value.trim();
-  if (v === '' || v === '~' || v === 'null' || v === 'Null' || v === 'NULL') return { type: 'null', line };
-  if (v === 'true' || v === 'True' || v === 'TRUE') return { type: 'boolean', value: true, line };
-  if (v === 'false' || v === 'False' || v === 'FALSE') return { type: 'boolean', value: false, line };
-  if (INT.test(v) || FLOAT.test(v)) return { type: 'number', text: v.startsWith('+') ? v.slice(1) : v, line };
-  return { type: 'string', value: v, line };
 }
 
 export function readYamlLite(source: string): YamlRead {
@@ -207,97 +196,6 @@ export function readYamlLite(source: string): YamlRead {
     return { type: 'string', value: body, line: at.number };
   };
 
-  const parseFlow = (textIn: string, at: Line): TreeNode => {
-    let k = 0;
-    const s = textIn;
-    const skipWs = (): void => {
-      while (k < s.length && (s.charAt(k) === ' ' || s.charAt(k) === '\t')) k++;
-    };
-    const scalar = (stops: string): TreeNode => {
-      skipWs();
-      const q = s.charAt(k);
-      if (q === '"' || q === "'") {
-        k++;
-        let v = '';
-        while (k < s.length) {
-          const ch = s.charAt(k);
-          if (ch === q) {
-            if (q === "'" && s.charAt(k + 1) === "'") {
-              v += "'";
-              k += 2;
-              continue;
-            }
-            k++;
-            break;
-          }
-          if (q === '"' && ch === '\\' && k + 1 < s.length) {
-            const e = s.charAt(k + 1);
-            v += e === 'n' ? '\n' : e === 't' ? '\t' : e;
-            k += 2;
-            continue;
-          }
-          v += ch;
-          k++;
-        }
-        return { type: 'string', value: v, line: at.number };
-      }
-      const start = k;
-      while (k < s.length && !stops.includes(s.charAt(k))) k++;
-      return plainScalar(s.slice(start, k), at.number);
-    };
-    const node = (depth: number): TreeNode => {
-      skipWs();
-      const ch = s.charAt(k);
-      if (depth > 20) return { type: 'null', line: at.number };
-      if (ch === '[') {
-        k++;
-        const arr: TreeArray = { type: 'array', items: [], line: at.number, lineEnd: at.number };
-        for (let guard = 0; guard < s.length + 1; guard++) {
-          skipWs();
-          if (k >= s.length) break;
-          if (s.charAt(k) === ']') {
-            k++;
-            break;
-          }
-          if (s.charAt(k) === ',') {
-            k++;
-            continue;
-          }
-          arr.items.push(node(depth + 1));
-        }
-        return arr;
-      }
-      if (ch === '{') {
-        k++;
-        const obj: TreeObject = { type: 'object', entries: [], line: at.number, lineEnd: at.number };
-        for (let guard = 0; guard < s.length + 1; guard++) {
-          skipWs();
-          if (k >= s.length) break;
-          if (s.charAt(k) === '}') {
-            k++;
-            break;
-          }
-          if (s.charAt(k) === ',') {
-            k++;
-            continue;
-          }
-          const keyNode = scalar(':,}');
-          skipWs();
-          let value: TreeNode = { type: 'null', line: at.number };
-          if (s.charAt(k) === ':') {
-            k++;
-            value = node(depth + 1);
-          }
-          const key = keyNode.type === 'string' ? keyNode.value : keyNode.type === 'number' ? keyNode.text : keyNode.type === 'boolean' ? String(keyNode.value) : '';
-          obj.entries.push({ key, value, line: at.number });
-        }
-        return obj;
-      }
-      return scalar(',]}');
-    };
-    return node(0);
-  };
-
   const parseValue = (restIn: string, ownerIndent: number, at: Line, depth: number): TreeNode => {
     const rest = restIn.trim();
     if (rest === '' || rest.startsWith('#')) {
@@ -320,7 +218,7 @@ export function readYamlLite(source: string): YamlRead {
     }
     if (first === '[' || first === '{') {
       pos++;
-      return parseFlow(rest, at);
+      return parseFlowCollection(rest, at.number);
     }
     // Plain scalar; more-indented lines after it continue it (go-yaml folds long values).
     let value = stripComment(rest);
