@@ -320,6 +320,7 @@ export const en = {
   'headline.part.shmem': '{bytes} shmem/tmpfs',
   'headline.part.shmem.podItself': '{bytes} shmem charged to the pod itself, owned by no running container (left in a memory-backed volume by an earlier container)',
   'headline.part.fileCache': '{bytes} page cache',
+  'headline.part.fileCacheDirty': '{bytes} page cache, {dirty} of it dirty or under writeback',
   'headline.part.kernel': '{bytes} kernel memory',
   'headline.separator': '; ',
   'headline.none': 'No memory figures in this bundle yet.',

@@ -321,6 +321,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'headline.part.shmem': 'shmem/tmpfs {bytes}',
   'headline.part.shmem.podItself': '记在 Pod 自身、不属于任何运行中容器的 shmem {bytes}（之前的容器留在内存型卷中的数据）',
   'headline.part.fileCache': '页缓存 {bytes}',
+  'headline.part.fileCacheDirty': '页缓存 {bytes}，其中脏页/回写中 {dirty}',
   'headline.part.kernel': '内核内存 {bytes}',
   'headline.separator': '；',
   'headline.none': '该数据包中还没有内存数据。',

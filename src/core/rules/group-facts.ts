@@ -5,6 +5,7 @@ import type { Snapshot } from '../model/snapshot';
 import { walkGroups } from '../model/memory-group';
 import type { MemoryBreakdown } from '../model/breakdown';
 import { evidenceFrom, type EvidenceRef } from './rule';
+import { isRemainderGroup } from '../assemble/remainder';
 
 export interface Fact {
   bytes: number;
@@ -58,7 +59,7 @@ export function* snapshotGroups(snapshots: readonly Snapshot[]): Generator<{ sna
   for (const snapshot of snapshots) for (const group of walkGroups(snapshot.groups)) yield { snapshot, group };
 }
 
-/** Groups whose numbers are the group's own cgroup (not the synthetic "not owned by any container" remainder). */
+/** Groups whose numbers are a cgroup's own (not the assembly's derived "not owned by any container" remainder). */
 export function isRealCgroup(group: MemoryGroup): boolean {
-  return !(group.orphaned && group.role === 'other' && group.path.endsWith('(remainder)'));
+  return !isRemainderGroup(group);
 }

@@ -3,7 +3,7 @@ import type { MemoryGroup } from '../model/memory-group';
 import type { Snapshot } from '../model/snapshot';
 import type { AnalysisInput, FindingDraft, FindingId, Rule, Severity } from './rule';
 import { mergeEvidence } from './rule';
-import { scopeName, snapshotGroups } from './group-facts';
+import { isRealCgroup, scopeName, snapshotGroups } from './group-facts';
 
 export interface GroupVerdict {
   severity: Severity;
@@ -24,7 +24,8 @@ export function snapshotRule(
     evaluate(input: AnalysisInput): FindingDraft[] {
       const drafts: FindingDraft[] = [];
       const firedPaths = new Set<string>();
-      const candidates = [...snapshotGroups(input.snapshots)];
+      // The remainder is derived from its parent's figures: judging it too would say the same thing twice.
+      const candidates = [...snapshotGroups(input.snapshots)].filter(({ group }) => isRealCgroup(group));
       // Innermost first, so a pod whose container already explains the same thing can be skipped.
       if (options.innermostOnly) candidates.sort((a, b) => depth(b.group) - depth(a.group));
       for (const { snapshot, group } of candidates) {
