@@ -15,6 +15,29 @@ const SAMPLE_DIR = join(ROOT, 'resources/samples/orphaned-shmem');
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
 
+// No uncaught error, no CSP violation, no failed or outside request: the page's console stays clean.
+const consoleProblems = new WeakMap<Page, string[]>();
+test.beforeEach(({ page }) => {
+  const problems: string[] = [];
+  consoleProblems.set(page, problems);
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()}`));
+  // The app makes no network request: everything it loads comes from the page's own origin.
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(url)) problems.push(`request outside the app: ${url}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+});
+test.afterEach(({ page }) => {
+  expect(consoleProblems.get(page) ?? []).toEqual([]);
+});
+
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
@@ -120,7 +143,7 @@ test('a file that is not memory.stat is stored and listed as unrecognised, with 
   await shot(page, testInfo, '05-unrecognised-file');
 });
 
-test('a folder chosen with the folder picker keeps its paths and nests the groups', async ({ page }, testInfo) => {
+test('a folder chosen with the folder picker keeps its paths and becomes a memory tree', async ({ page }, testInfo) => {
   const library = new LibraryPage(page);
   const bundle = new BundlePage(page);
   await library.goto();
@@ -128,13 +151,22 @@ test('a folder chosen with the folder picker keeps its paths and nests the group
   await library.importFolderButton.click();
   await (await chooser).setFiles(join(SAMPLE_DIR, 'during'));
   await expect(library.row('during')).toBeVisible();
+  // The snapshot's manifest.json names the host.
+  await expect(library.row('during')).toContainText('vm');
   await library.titleLink('during').click();
-  const pod = 'during/cgroup/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
-  await expect(bundle.groupButton(pod)).toBeVisible();
-  await expect(bundle.groupButton(`${pod}/5e5f644350da9b39c04c9d4614dfada1f660eb262e3f056c18bd6cf4834ed868`)).toBeVisible();
-  await bundle.groupButton(pod).click();
+  // Names from the manifest: pod ml/api-7f8c9d6b5-h7j2k, container api.
+  await expect(bundle.groupButton('Pod ml/api-7f8c9d6b5-h7j2k')).toBeVisible();
+  await expect(bundle.groupButton('Container api')).toBeVisible();
+  await expect(bundle.groupButton(bundle.t('overview.label.remainder'))).toBeVisible();
+  // The pod: memory.usage_in_bytes 121344000 (115.7 MiB) of a 128 MiB limit; 80 MiB of it shmem that no container owns.
+  await expect(bundle.usage).toHaveText('115.7 MiB');
+  await expect(bundle.limit).toHaveText('128.0 MiB');
+  await expect(bundle.workingSetFormula).toHaveText('working set = usage − inactive_file = 115.7 MiB − 8.0 KiB = 115.7 MiB');
+  await bundle.groupButton(bundle.t('overview.label.remainder')).click();
   await expect(bundle.breakdownRow('shmem')).toContainText('80.0 MiB');
   await shot(page, testInfo, '06-folder-overview');
+  await bundle.filesTab.click();
+  await expect(bundle.fileRow('during/cgroup/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48/memory.stat')).toBeVisible();
 });
 
 test('中文: switching the language relabels every screen, and it sticks', async ({ page }, testInfo) => {
@@ -183,9 +215,11 @@ test('"Open sample incident" imports the bundled sample and opens it', async ({ 
   await expect(page).toHaveURL(/#\/bundle\/[^/]+\/overview$/, { timeout: 30_000 });
   await expect(bundle.titleInput).toHaveValue(/^Sample incident/);
   await expect(bundle.filesTab).toContainText('134');
-  await expect(bundle.groupTree).toBeVisible();
-  const podDuring = 'orphaned-shmem/during/cgroup/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
-  await bundle.groupButton(podDuring).click();
+  // Four captures; the latest (after the kill) is shown first.
+  await expect(bundle.snapshotTab('after')).toHaveAttribute('aria-selected', 'true');
+  await bundle.snapshotTab('during').click();
+  await bundle.groupButton('Pod ml/api-7f8c9d6b5-h7j2k').click();
+  await expect(bundle.usage).toHaveText('115.7 MiB');
   await expect(bundle.breakdownRow('shmem')).toContainText('80.0 MiB');
   await shot(page, testInfo, '11-sample-overview');
 
@@ -203,12 +237,15 @@ test('"Open sample incident" imports the bundled sample and opens it', async ({ 
   await bundle.themeSelect.selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await shot(page, testInfo, '13-sample-files-dark');
-  // The group chosen on the Overview is in the URL: it survives a tab switch and a reload.
+  // The snapshot and group chosen on the Overview are in the URL: they survive a tab switch and a reload.
   await bundle.overviewTab.click();
-  await bundle.groupButton(podDuring).click();
+  await bundle.snapshotTab('during').click();
+  await bundle.groupButton('Container api').click();
   await page.reload();
-  await expect(bundle.groupDetail).toHaveAttribute('aria-label', podDuring);
-  await expect(bundle.usage).toHaveText('115.7 MiB');
+  await expect(bundle.snapshotTab('during')).toHaveAttribute('aria-selected', 'true');
+  await expect(bundle.groupDetail).toHaveAttribute('aria-label', 'Container api');
+  // The container's own memory.usage_in_bytes in `during`: 37224448 B = 35.5 MiB.
+  await expect(bundle.usage).toHaveText('35.5 MiB');
   await shot(page, testInfo, '14-sample-overview-dark');
 });
 
@@ -221,4 +258,17 @@ test('delete asks for nothing but offers Undo', async ({ page }) => {
   await library.deleteButton('memory.stat').click();
   await expect(library.rows).toHaveCount(0);
   await expect(library.toast(library.t('library.deleted', { title: 'memory.stat' }))).toBeVisible();
+});
+
+test('sizes follow the units chosen in Settings', async ({ page }) => {
+  const { library, bundle } = await importPodStat(page);
+  const settings = new SettingsPage(page);
+  await settings.goto();
+  await settings.decimalUnits.click();
+  await expect(settings.decimalUnits).toBeChecked();
+  await library.goto();
+  await library.titleLink('memory.stat').click();
+  // total_rss 36773888 B = 36.8 MB; hierarchical_memory_limit 134217728 B = 134.2 MB.
+  await expect(bundle.breakdownRow('anon')).toContainText('36.8 MB');
+  await expect(bundle.limit).toHaveText('134.2 MB');
 });

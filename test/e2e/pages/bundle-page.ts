@@ -71,7 +71,12 @@ export class BundlePage extends AppShell {
     return this.page.locator(`[data-testid="file-row"][data-path="${path}"]`);
   }
 
-  groupButton(path: string): Locator {
-    return this.groupTree.getByRole('button', { name: path, exact: true });
+  /** A group of the memory tree by its label ("Pod ml/api-…", "Container api", …). */
+  groupButton(label: string): Locator {
+    return this.groupTree.getByRole('button', { name: label, exact: true });
+  }
+
+  snapshotTab(label: string): Locator {
+    return this.page.getByRole('tablist', { name: this.t('overview.snapshots') }).getByRole('tab', { name: new RegExp(`^${label}\\b`) });
   }
 }

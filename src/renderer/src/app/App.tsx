@@ -26,6 +26,9 @@ export function App(): ReactNode {
   useEffect(() => {
     void platform.systemLocale().then((tag) => setSystemLocale(resolveLocale(tag)));
     void purgeExpiredTrash(db, UNDO_MS);
+    // A bundle deleted just before a reload is purged once its undo period is over.
+    const later = window.setTimeout(() => void purgeExpiredTrash(db, UNDO_MS), UNDO_MS + 1000);
+    return () => window.clearTimeout(later);
   }, []);
   const locale = settings.locale === 'system' ? systemLocale : settings.locale;
   const theme = useEffectiveTheme(settings.theme);

@@ -1,6 +1,7 @@
 // Hash routes, so a reload (or Electron's file:// page) keeps the place:
 //   #/                          library
-//   #/bundle/<id>/<tab>[/<sub path>][?line=N]   (sub path: the file on Files, the group on Overview)
+//   #/bundle/<id>/files[/<file path>][?line=N]
+//   #/bundle/<id>/overview[?snapshot=<id>&group=<key>]
 //   #/settings
 import { useEffect, useState } from 'react';
 
@@ -10,7 +11,7 @@ export const BUNDLE_TABS: readonly BundleTab[] = ['overview', 'files', 'oom', 'n
 export type Route =
   | { name: 'library' }
   | { name: 'settings' }
-  | { name: 'bundle'; bundleId: string; tab: BundleTab; subPath: string | null; line: number | null }
+  | { name: 'bundle'; bundleId: string; tab: BundleTab; subPath: string | null; line: number | null; snapshot?: string | null; group?: string | null }
   | { name: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -23,9 +24,13 @@ export function parseRoute(hash: string): Route {
     const tab = (parts[2] ?? 'overview') as BundleTab;
     if (!BUNDLE_TABS.includes(tab)) return { name: 'not-found', hash };
     const subPath = parts.length > 3 ? parts.slice(3).map(safeDecode).join('/') : null;
-    const lineText = new URLSearchParams(query).get('line');
+    const params = new URLSearchParams(query);
+    const lineText = params.get('line');
     const line = lineText && /^\d+$/.test(lineText) ? Number(lineText) : null;
-    return { name: 'bundle', bundleId: safeDecode(parts[1]), tab, subPath, line };
+    const route: Extract<Route, { name: 'bundle' }> = { name: 'bundle', bundleId: safeDecode(parts[1]), tab, subPath, line };
+    if (params.has('snapshot')) route.snapshot = params.get('snapshot');
+    if (params.has('group')) route.group = params.get('group');
+    return route;
   }
   return { name: 'not-found', hash };
 }
@@ -47,8 +52,12 @@ export function routeHref(route: Route): string {
     case 'bundle': {
       let href = `#/bundle/${encodeURIComponent(route.bundleId)}/${route.tab}`;
       if (route.subPath) href += `/${route.subPath.split('/').map(encodeURIComponent).join('/')}`;
-      if (route.line !== null) href += `?line=${route.line}`;
-      return href;
+      const params = new URLSearchParams();
+      if (route.line !== null) params.set('line', String(route.line));
+      if (route.snapshot) params.set('snapshot', route.snapshot);
+      if (route.group) params.set('group', route.group);
+      const query = params.toString();
+      return query ? `${href}?${query}` : href;
     }
     case 'not-found':
       return route.hash || '#/';
@@ -57,6 +66,11 @@ export function routeHref(route: Route): string {
 
 export function bundleHref(bundleId: string, tab: BundleTab = 'overview', subPath: string | null = null, line: number | null = null): string {
   return routeHref({ name: 'bundle', bundleId, tab, subPath, line });
+}
+
+/** The Overview with one snapshot and one group chosen. */
+export function overviewHref(bundleId: string, snapshotId: string | null, groupKey: string | null): string {
+  return routeHref({ name: 'bundle', bundleId, tab: 'overview', subPath: null, line: null, snapshot: snapshotId, group: groupKey });
 }
 
 export function navigate(href: string): void {

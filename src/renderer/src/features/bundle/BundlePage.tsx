@@ -61,7 +61,7 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
         ))}
       </div>
       <div role="tabpanel" aria-label={t(TABS.find((x) => x.id === route.tab)?.labelKey ?? 'bundle.tab.overview')}>
-        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} groupKey={route.subPath} />}
+        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
         {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} />}
         {route.tab === 'oom' && (
           <div className="empty-state" data-testid="oom-empty">

@@ -6,15 +6,23 @@ import { bundleHref } from '../../../app/router';
 import { barModel } from './breakdown-rows';
 import { BreakdownBar } from './BreakdownBar';
 import { BreakdownTable } from './BreakdownTable';
+import { groupLabel, isRemainder, limitText } from './group-label';
 
 export function GroupDetail({ bundleId, group }: { bundleId: string; group: MemoryGroup }): ReactNode {
   const { t, bytes, percent } = useI18n();
   const model = barModel(group);
   const inactive = group.breakdown.inactiveFileBytes;
+  const label = groupLabel(group);
+  const events = group.events;
   return (
-    <section className="panel group-detail" aria-label={group.path} data-testid="group-detail">
-      <div className="panel-header">
-        <h2 className="mono group-path">{group.path}</h2>
+    <section className="panel group-detail" aria-label={t(label.key, label.params)} data-group-key={group.key} data-testid="group-detail">
+      <div className="panel-header group-header">
+        <div className="group-title">
+          <h2>{t(label.key, label.params)}</h2>
+          {t(label.key, label.params) !== group.path && <span className="mono faint group-path">{group.path}</span>}
+        </div>
+        {group.qosClass && <span className="badge">{group.qosClass}</span>}
+        {group.orphaned && <span className="badge warn">{isRemainder(group) ? t('overview.remainderBadge') : t('overview.orphaned')}</span>}
         {group.cgroupVersion && <span className="badge ok">{t('bundle.cgroupVersion', { version: group.cgroupVersion })}</span>}
       </div>
       <div className="panel-body">
@@ -25,7 +33,7 @@ export function GroupDetail({ bundleId, group }: { bundleId: string; group: Memo
           </div>
           <div>
             <dt>{t('metric.limit')}</dt>
-            <dd data-testid="metric-limit">{group.limitBytes === null ? <span className="faint">{t('metric.unlimited')}</span> : bytes(group.limitBytes)}</dd>
+            <dd data-testid="metric-limit">{group.limitBytes === null ? <span className="faint">{limitText(group, t)}</span> : bytes(group.limitBytes)}</dd>
           </div>
           {group.usageBytes !== null && group.limitBytes !== null && (
             <div>
@@ -41,6 +49,18 @@ export function GroupDetail({ bundleId, group }: { bundleId: string; group: Memo
             <div>
               <dt>{t('metric.maxUsage')}</dt>
               <dd>{bytes(group.maxUsageBytes)}</dd>
+            </div>
+          )}
+          {events.oomKill !== null && (
+            <div>
+              <dt>{t('metric.oomKills')}</dt>
+              <dd className={events.oomKill > 0 ? 'metric-bad' : undefined}>{events.oomKill}</dd>
+            </div>
+          )}
+          {events.failcnt !== null && (
+            <div>
+              <dt>{t('metric.failcnt')}</dt>
+              <dd>{events.failcnt}</dd>
             </div>
           )}
         </dl>
