@@ -115,6 +115,14 @@ describe('cadvisor-prometheus', () => {
     expect(streamed.value?.containers.find((c) => c.container === 'my-nettools')?.swapLimitBytes).toBe(1073741824);
   });
 
+  it('ignores scrape and federation labels when deciding what a series is', () => {
+    const line = 'container_memory_working_set_bytes{cluster="prod-eu",container="app",id="/kubepods/burstable/pod1/abc",instance="10.0.0.7:10250",job="kubelet",namespace="n",node="node-7",pod="p"} 123';
+    const numa = 'container_memory_numa_pages{container="app",id="/kubepods/burstable/pod1/abc",namespace="n",node="0",pod="p",scope="container",type="anon"} 42';
+    const c = parseCadvisorPrometheus(`${line}\n${numa}`, CTX).value?.containers[0];
+    expect(c?.workingSetBytes).toBe(123);
+    expect(c?.otherSamples).toEqual([expect.objectContaining({ metric: 'container_memory_numa_pages', labels: { node: '0', scope: 'container', type: 'anon' }, value: 42 })]);
+  });
+
   it('keeps the first of repeated series (several scrapes) and says so', () => {
     const r = parseCadvisorPrometheus('container_memory_rss{id="/a"} 1\ncontainer_memory_rss{id="/a"} 2\n', CTX);
     expect(r.value?.containers[0]?.rssBytes).toBe(1);

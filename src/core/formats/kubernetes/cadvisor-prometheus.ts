@@ -38,7 +38,7 @@ export type CadvisorRole = 'node' | 'qos' | 'pod' | 'sandbox' | 'container' | 'o
 
 export interface CadvisorSample {
   metric: string;
-  /** Labels other than the identity ones (`failure_type`, `scope`, `type`, …). */
+  /** The labels that tell this series from the cgroup's others (`failure_type`, `scope`, `type`). */
   labels: Record<string, string>;
   value: number | null;
   /** The value as written (kept for huge or non-integer values). */
@@ -80,22 +80,14 @@ export interface CadvisorData {
   skippedSamples: number;
 }
 
-const IDENTITY = new Set([
-  'id',
-  'name',
-  'image',
-  'pod',
-  'namespace',
-  'container',
-  'pod_name',
-  'container_name',
-  'instance',
-  'job',
-  'node',
-  'metrics_path',
-  'endpoint',
-  'service',
-]);
+// Labels that split one cgroup's metric into several series. Every other label names the cgroup or
+// the scrape (`instance`, `job`, `node`, a federation's `cluster` …) and does not make a new series.
+const DIMENSIONS = new Set(['failure_type', 'scope', 'type', 'zone']);
+
+function isDimension(metric: string, label: string): boolean {
+  // container_memory_numa_pages{node="0",scope=…,type=…}: here `node` is the NUMA node.
+  return DIMENSIONS.has(label) || (label === 'node' && metric.includes('numa'));
+}
 
 const UNLIMITED_THRESHOLD = 2 ** 62;
 const MAX_SAMPLES_PER_CONTAINER = 200;
@@ -104,10 +96,25 @@ function isMemoryMetric(name: string): boolean {
   return name.startsWith('container_memory_') || name.startsWith('container_spec_memory_') || name === 'container_oom_events_total' || name === 'machine_memory_bytes';
 }
 
+const FIELD_NAMES: readonly CadvisorField[] = Object.values(CADVISOR_MEMORY_FIELDS);
+
 function emptyValues(): CadvisorValues {
   const v = {} as CadvisorValues;
-  for (const field of Object.values(CADVISOR_MEMORY_FIELDS)) v[field] = null;
+  for (const field of FIELD_NAMES) v[field] = null;
   return v;
+}
+
+/** The metric name at the start of a line, without scanning its labels (most lines are skipped on it). */
+function metricName(line: string): string {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const start = i;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 123 || c === 32 || c === 9) break;
+    i++;
+  }
+  return line.slice(start, i);
 }
 
 const POD_UID_IN_PATH = /pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})/;
@@ -176,6 +183,13 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
 
   return {
     pushLine(line: string, lineNumber: number): void {
+      const name = metricName(line);
+      if (name.startsWith('container_') || name.startsWith('machine_')) {
+        if (!isMemoryMetric(name)) {
+          skippedSamples++;
+          return;
+        }
+      }
       const scanned = scanPrometheusLine(line);
       if (scanned.kind === 'blank' || scanned.kind === 'comment') return;
       if (scanned.kind === 'malformed') {
@@ -202,7 +216,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
       const labels = new Map<string, string>(scanned.labels);
       const c = containerFor(labels);
       if (ts !== null && c.timestampMs === null) c.timestampMs = ts;
-      const dims: [string, string][] = scanned.labels.filter(([k]) => !IDENTITY.has(k) && !k.startsWith('container_label_') && !k.startsWith('container_env_'));
+      const dims: [string, string][] = scanned.labels.filter(([k]) => isDimension(scanned.name, k));
       const f = field(scanned.name);
       if (f && dims.length === 0) {
         if (c.lines[f] !== undefined) {
