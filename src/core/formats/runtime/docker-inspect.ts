@@ -12,7 +12,8 @@ import { FieldReader } from '../text/tree-fields';
 import { jvmSettings, memoryEnv } from '../application/jvm-flags';
 import { applyKubernetesIdentity, emptyInspect, tmpfsSize, volumeOfPath, type ContainerInspect, type ContainerInspectData, type ContainerMount } from './container-inspect-data';
 
-const DOCKER_KEYS = ['State', 'HostConfig', 'GraphDriver', 'Config', 'OOMKilled', 'Pid', 'RestartCount', 'Mounts'];
+// A container has State/HostConfig (a `grep`-ed paste may keep only Pid or OOMKilled); an image has neither.
+const DOCKER_KEYS = ['State', 'HostConfig', 'OOMKilled', 'Pid', 'RestartCount'];
 
 function looksLikeDocker(node: TreeNode): node is TreeObject {
   return isObject(node) && node.entries.some((e) => DOCKER_KEYS.includes(e.key));

@@ -107,6 +107,12 @@ describe('docker-inspect', () => {
     expect(parseDockerInspect('[{"State": {"Pid": 1', CTX).warnings.map((w) => w.code)).toContain('json-truncated');
   });
 
+  it('leaves out `docker image inspect` objects mixed in', () => {
+    const image = { Id: 'sha256:90801a91', RepoTags: ['censerver:latest'], Config: { Env: ['A=1'] }, GraphDriver: { Name: 'overlay2' }, RootFS: { Type: 'layers' } };
+    const r = parseDockerInspect(JSON.stringify([OOM_KILLED, image]), CTX);
+    expect(r.value?.containers.map((c) => c.id)).toEqual([OOM_KILLED.Id]);
+  });
+
   it('detection decides by keys', () => {
     expect(detectDockerInspect(JSON.stringify(OOM_KILLED))).toBeGreaterThan(0.9);
     expect(detectCrictlInspect(JSON.stringify(OOM_KILLED))).toBe(0);
