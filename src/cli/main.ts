@@ -3,6 +3,7 @@ import { parseArgs, HELP_TEXT, type CliArgs } from './args';
 import { expandInputs, InputError, parseFileFromDisk } from './read-inputs';
 import { parseOutput, toJson } from './print-json';
 import { parseMarkdown } from './print-markdown';
+import { runAnalyze, runDiff } from './analyze-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -32,8 +33,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (args.command) {
       case 'parse':
         return await runParse(args, io);
+      case 'analyze':
+        io.stdout(await runAnalyze(args));
+        return 0;
+      case 'diff':
+        io.stdout(await runDiff(args));
+        return 0;
       default:
-        io.stderr(`oomscope: "${args.command}" is not built yet in this version; "parse" works today.\n`);
+        io.stderr(`oomscope: "${args.command}" is not built yet in this version; "parse", "analyze" and "diff" work today.\n`);
         return 2;
     }
   } catch (error) {

@@ -146,3 +146,13 @@ export type { PageCacheData, PageCacheFile, VmtouchSummary } from './formats/app
 export type { JvmHeapInfoData, HeapSummary, HeapSpace } from './formats/application/jvm-heap-info';
 export type { JvmNmtData, NmtCategory, NmtAmounts } from './formats/application/jvm-nmt';
 export type { ProcdumpListingData, ProcdumpRegion, ProcdumpCopy } from './formats/application/procdump-listing';
+// analysis, findings, headline, Rosetta stone (integrator)
+export { analyzeBundle, oomEventsOf, dedupeOomEvents, type AnalysisFile, type BundleAnalysis } from './analyze/analyze-bundle';
+export { localizeFinding, evaluateRules, collapseAcrossSnapshots, resolveMessageParams, type LineReader } from './rules/run-rules';
+export { FINDING_IDS, SEVERITY_ORDER, type Finding, type FindingDraft, type FindingId, type Severity, type Evidence, type EvidenceRef, type LocatedOomEvent, type WorkloadFact } from './rules/rule';
+export { RULES } from './rules/registry';
+export { headlineForOomEvent, headlineForSnapshot, headlineForSnapshots, fullestGroup, groupDisplayName, type Headline, type HeadlinePart } from './model/headline';
+export { renderHeadline } from './model/headline-text';
+export { rosettaStone, type RosettaEntry, type RosettaMetricId, type RosettaInput } from './model/rosetta';
+export { oomVerdict, missingPartsText } from './formats/kernel-log/verdict';
+export { qosFromOomScoreAdj } from './rules/oom-facts';

@@ -7,11 +7,13 @@ import { rosettaEn } from './rosetta-en';
 import { rosettaZhCN } from './rosetta-zh-CN';
 import { oomEn } from './oom-en';
 import { oomZhCN } from './oom-zh-CN';
+import { reportEn } from './report-en';
+import { reportZhCN } from './report-zh-CN';
 
 // Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
 // translation fails the type check.
-const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn };
-const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN };
+const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];

@@ -1,0 +1,71 @@
+// Turns command-line inputs (files, directories, archives) into one imported bundle through the
+// core import pipeline, with Node streams and node:crypto's SHA-256.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { decodeText, importBundle, splitLines, type ImportedBundle, type ImportSource } from '../core/index';
+import { expandInputs, InputError } from './read-inputs';
+import { stat } from 'node:fs/promises';
+
+/** Raw bytes are kept for evidence excerpts only while the inputs are at most this big. */
+export const KEEP_RAW_LIMIT_BYTES = 512 * 1024 * 1024;
+
+const nodeHasher = () => {
+  const h = createHash('sha256');
+  return { update: (bytes: Uint8Array) => void h.update(bytes), digestHex: () => h.digest('hex') };
+};
+
+function fileSource(absPath: string, displayPath: string, sizeBytes: number): ImportSource {
+  return {
+    displayPath,
+    sizeBytes,
+    chunks: () => createReadStream(absPath, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>,
+  };
+}
+
+export interface LoadedBundle {
+  bundle: ImportedBundle;
+  /** Reads lines [start, end] of a bundle file for evidence excerpts; null when its bytes were not kept. */
+  readLines(file: string, lineStart: number, lineEnd: number): string | null;
+}
+
+export async function loadBundle(inputs: readonly string[]): Promise<LoadedBundle> {
+  const files = await expandInputs(inputs);
+  const sources: ImportSource[] = [];
+  let totalBytes = 0;
+  const multipleInputs = inputs.length > 1;
+  for (const f of files) {
+    const size = (await stat(f.absPath)).size;
+    totalBytes += size;
+    // Several inputs: keep them apart under their own names so equal relative paths do not collide.
+    const input = inputs.find((i) => f.absPath.startsWith(i)) ?? f.absPath;
+    const displayPath = multipleInputs && f.displayPath !== f.absPath ? `${basename(input)}/${f.displayPath}` : f.displayPath === f.absPath ? basename(f.absPath) : f.displayPath;
+    sources.push(fileSource(f.absPath, displayPath, size));
+  }
+  const keepRaw = totalBytes <= KEEP_RAW_LIMIT_BYTES;
+  const outcome = await importBundle(sources, { hasher: nodeHasher, keepRaw });
+  if (outcome.kind === 'refused') throw new InputError(`refused "${inputs.join(' ')}": ${outcome.reason.message}`);
+  if (outcome.kind === 'cancelled') throw new InputError('import cancelled');
+  const bundle = outcome.bundle;
+  const textCache = new Map<string, string[]>();
+  return {
+    bundle,
+    readLines(file, lineStart, lineEnd) {
+      let lines = textCache.get(file);
+      if (!lines) {
+        const entry = bundle.files.find((x) => x.path === file);
+        if (!entry?.raw) return null;
+        const total = entry.raw.reduce((s, c) => s + c.length, 0);
+        const bytes = new Uint8Array(total);
+        let offset = 0;
+        for (const c of entry.raw) {
+          bytes.set(c, offset);
+          offset += c.length;
+        }
+        lines = splitLines(decodeText(bytes).text);
+        textCache.set(file, lines);
+      }
+      return lines.slice(Math.max(0, lineStart - 1), Math.max(lineStart, lineEnd)).join('\n');
+    },
+  };
+}
