@@ -21,11 +21,11 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   const [first, ...rest] = argv;
   if (!COMMANDS.includes(first as CommandName)) return { ok: false, help: false, message: `unknown command "${first}" (expected one of: ${COMMANDS.join(', ')})` };
   const command = first as CommandName;
-  const args: CliArgs = { command, inputs: [], output: command === 'parse' ? 'json' : 'json', lang: 'en', compare: null, out: null };
+  const args: CliArgs = { command, inputs: [], output: 'json', lang: 'en', compare: null, out: null };
   let explicitOutput = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
-    const takeValue = (name: string): string | null => {
+    const takeValue = (): string | null => {
       const eq = arg.indexOf('=');
       if (eq >= 0) return arg.slice(eq + 1);
       const v = rest[i + 1];
@@ -40,15 +40,15 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       args.output = wanted;
       explicitOutput = true;
     } else if (name === '--lang') {
-      const v = takeValue('--lang');
+      const v = takeValue();
       if (v === null || !isLocale(v)) return { ok: false, help: false, message: `--lang takes "en" or "zh-CN"${v === null ? '' : `, not "${v}"`}` };
       args.lang = v;
     } else if (name === '--compare') {
-      const v = takeValue('--compare');
+      const v = takeValue();
       if (v === null) return { ok: false, help: false, message: '--compare needs an input' };
       args.compare = v;
     } else if (name === '--out') {
-      const v = takeValue('--out');
+      const v = takeValue();
       if (v === null) return { ok: false, help: false, message: '--out needs a file name' };
       args.out = v;
     } else if (arg.startsWith('--')) {
