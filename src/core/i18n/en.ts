@@ -315,6 +315,7 @@ export const en = {
   'headline.oomNoVictim': '{scope} reached its {limit} limit (usage {usage}): {parts}.',
   'headline.snapshot': '{scope} uses {usage} of its {limit} limit ({share}): {parts}.',
   'headline.snapshotNoLimit': '{scope} uses {usage}, with no limit: {parts}.',
+  'headline.breakdownOnly': '{scope} holds {parts} (no usage file in the bundle to compare with a limit).',
   'headline.part.anon': '{bytes} anonymous memory',
   'headline.part.anonVictim': '{bytes} anonymous memory (the victim held {victimAnon} of it)',
   'headline.part.shmem': '{bytes} shmem/tmpfs',

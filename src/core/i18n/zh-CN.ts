@@ -316,6 +316,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'headline.oomNoVictim': '{scope} 达到了 {limit} 的限制（使用量 {usage}）：{parts}。',
   'headline.snapshot': '{scope} 使用了 {usage}，占 {limit} 限制的 {share}：{parts}。',
   'headline.snapshotNoLimit': '{scope} 使用了 {usage}，没有限制：{parts}。',
+  'headline.breakdownOnly': '{scope} 中有 {parts}（数据包中没有使用量文件，无法与限制比较）。',
   'headline.part.anon': '匿名内存 {bytes}',
   'headline.part.anonVictim': '匿名内存 {bytes}（其中被杀进程占 {victimAnon}）',
   'headline.part.shmem': 'shmem/tmpfs {bytes}',

@@ -28,5 +28,6 @@ export function renderHeadline(headline: Headline | null, locale: Locale, units:
     pid: headline.victim?.pid ?? '',
   };
   if (headline.kind === 'oom') return translate(locale, headline.victim ? 'headline.oom' : 'headline.oomNoVictim', params);
+  if (headline.usageBytes === null) return translate(locale, 'headline.breakdownOnly', params);
   return translate(locale, headline.limitBytes !== null ? 'headline.snapshot' : 'headline.snapshotNoLimit', params);
 }

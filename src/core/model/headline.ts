@@ -115,10 +115,25 @@ export function fullestGroup(snapshot: Snapshot): MemoryGroup | null {
     if (g.usageBytes === null || (g.role !== 'pod' && g.role !== 'container')) continue;
     scored.push({ group: g, score: g.limitBytes ? g.usageBytes / g.limitBytes : g.usageBytes / 2 ** 50 });
   }
-  if (scored.length === 0) return null;
+  if (scored.length === 0) return biggestGroup(snapshot);
   const best = Math.max(...scored.map((s) => s.score));
   const near = scored.filter((s) => s.score >= best - 0.01);
   return (near.find((s) => s.group.role === 'container') ?? near[0])?.group ?? null;
+}
+
+/** Without pods or containers with a usage (a loose memory.stat): the group holding the most. */
+function biggestGroup(snapshot: Snapshot): MemoryGroup | null {
+  let best: MemoryGroup | null = null;
+  let bestBytes = -1;
+  for (const g of walkGroups(snapshot.groups)) {
+    if (g.orphaned) continue;
+    const bytes = g.usageBytes ?? (g.breakdown.anonBytes ?? 0) + (g.breakdown.fileBytes ?? 0) + (g.breakdown.kernelBytes ?? 0);
+    if (bytes > bestBytes) {
+      best = g;
+      bestBytes = bytes;
+    }
+  }
+  return bestBytes > 0 ? best : null;
 }
 
 function fullness(group: MemoryGroup | null): number {
