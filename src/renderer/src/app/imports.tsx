@@ -67,7 +67,10 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
           title: options.title,
           files: outcome.files,
           summary: outcome.summary,
+          analysis: outcome.analysis.analysis,
         });
+        // An engine bug must not lose the import: the bundle is stored and can be re-analysed.
+        if (outcome.analysis.analysisError) console.warn(`analysis failed: ${outcome.analysis.analysisError}`);
         const stored = await storeImport(db, records);
         if (stored.kind === 'duplicate') {
           toasts.show({ message: { key: 'import.duplicate', params: { title: stored.title } } });

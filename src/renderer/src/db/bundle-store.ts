@@ -7,13 +7,14 @@ import type { ImportRecords } from './import-records';
 export type StoreImportResult = { kind: 'stored'; bundleId: string } | { kind: 'duplicate'; bundleId: string; title: string };
 
 export async function storeImport(db: OomscopeDatabase, records: ImportRecords): Promise<StoreImportResult> {
-  return db.transaction('rw', db.bundles, db.files, db.blobs, async () => {
+  return db.transaction('rw', [db.bundles, db.files, db.blobs, db.analyses], async () => {
     const same = await db.bundles.where('fingerprint').equals(records.bundle.fingerprint).toArray();
     const existing = same.find((b) => b.status === 'ready');
     if (existing) return { kind: 'duplicate', bundleId: existing.id, title: existing.title };
     await db.bundles.add(records.bundle);
     await db.files.bulkAdd(records.files);
     await db.blobs.bulkAdd(records.blobs);
+    if (records.analysis) await db.analyses.put(records.analysis);
     return { kind: 'stored', bundleId: records.bundle.id };
   });
 }
@@ -32,11 +33,12 @@ export async function restoreBundle(db: OomscopeDatabase, bundleId: string): Pro
   await db.bundles.update(bundleId, { status: 'ready', deletedAt: null });
 }
 
-/** Deletes a bundle with its files, raw bytes and notes, if it is still in the trash. */
+/** Deletes a bundle with its files, raw bytes, notes and analysis, if it is still in the trash. */
 export async function purgeBundle(db: OomscopeDatabase, bundleId: string): Promise<void> {
-  await db.transaction('rw', db.bundles, db.files, db.blobs, db.notes, async () => {
+  await db.transaction('rw', [db.bundles, db.files, db.blobs, db.notes, db.analyses], async () => {
     const bundle = await db.bundles.get(bundleId);
     if (!bundle || bundle.status !== 'trash') return;
+    await db.analyses.delete(bundleId);
     await db.blobs.where('bundleId').equals(bundleId).delete();
     await db.files.where('bundleId').equals(bundleId).delete();
     await db.notes.where('bundleId').equals(bundleId).delete();

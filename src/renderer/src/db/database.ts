@@ -1,6 +1,6 @@
 // The app's one Dexie database, opened with every schema version in order.
 import Dexie, { type EntityTable } from 'dexie';
-import { DATABASE_NAME, SCHEMA_VERSIONS, type BlobRecord, type BundleRecord, type FileRecord, type NoteRecord, type SettingRecord } from './schema';
+import { DATABASE_NAME, SCHEMA_VERSIONS, type AnalysisRecord, type BlobRecord, type BundleRecord, type FileRecord, type NoteRecord, type SettingRecord } from './schema';
 
 export type OomscopeDatabase = Dexie & {
   bundles: EntityTable<BundleRecord, 'id'>;
@@ -8,6 +8,7 @@ export type OomscopeDatabase = Dexie & {
   blobs: EntityTable<BlobRecord, 'fileId'>;
   notes: EntityTable<NoteRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  analyses: EntityTable<AnalysisRecord, 'bundleId'>;
 };
 
 export function openDatabase(name = DATABASE_NAME): OomscopeDatabase {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildImportRecords, bundleTitleFromPaths, fileId, normalisePath } from './import-records';
 import type { ImportedFile } from '../workers/protocol';
 import { SCHEMA_VERSIONS } from './schema';
+import { ANALYSIS_ENGINE_VERSION, analysisState } from './analysis-store';
 
 function file(index: number, path: string, formatId: string, sizeBytes: number, warnings = 0): ImportedFile {
   return {
@@ -52,6 +53,13 @@ describe('buildImportRecords', () => {
     expect(r.blobs[0]?.blob.size).toBe(10);
   });
 
+  it('keeps the worker’s analysis with the bundle, or none when the worker had none', () => {
+    const analysis = { snapshots: [], oomEvents: [], findingsBySnapshot: [], findings: [], headline: null, eventHeadlines: [], ruleFailures: [] };
+    const r = buildImportRecords({ bundleId: 'b5', importedAt: '2026-11-23T10:00:00.000Z', files: [], summary, analysis });
+    expect(r.analysis).toMatchObject({ bundleId: 'b5', engineVersion: ANALYSIS_ENGINE_VERSION, analysedAt: '2026-11-23T10:00:00.000Z', headline: null });
+    expect(buildImportRecords({ bundleId: 'b6', importedAt: 'now', files: [], summary }).analysis).toBeNull();
+  });
+
   it('prefers the title it is given', () => {
     const r = buildImportRecords({ bundleId: 'b3', importedAt: 'now', title: '  Sample incident  ', files: [file(0, 'a/memory.stat', 'x', 1)], summary });
     expect(r.bundle.title).toBe('Sample incident');
@@ -88,18 +96,35 @@ describe('paths and ids', () => {
   });
 });
 
+describe('analysisState', () => {
+  it('asks for a re-analysis of bundles without one or analysed by an older engine', () => {
+    expect(analysisState(undefined)).toBe('missing');
+    expect(analysisState(null)).toBe('missing');
+    expect(analysisState({ engineVersion: 1 }, 2)).toBe('outdated');
+    expect(analysisState({ engineVersion: 2 }, 2)).toBe('current');
+  });
+});
+
 describe('schema versions', () => {
-  it('go up one at a time and every version declares every table', () => {
+  it('go up one at a time and every version declares every table of the one before', () => {
+    let before: string[] = [];
     SCHEMA_VERSIONS.forEach((v, i) => {
       expect(v.version).toBe(i + 1);
-      expect(Object.keys(v.stores).sort()).toEqual(['blobs', 'bundles', 'files', 'notes', 'settings']);
+      const tables = Object.keys(v.stores).sort();
+      expect(tables).toEqual(expect.arrayContaining(before));
+      before = tables;
     });
+    expect(Object.keys(SCHEMA_VERSIONS[0]?.stores ?? {}).sort()).toEqual(['blobs', 'bundles', 'files', 'notes', 'settings']);
+    expect(before).toEqual(['analyses', 'blobs', 'bundles', 'files', 'notes', 'settings']);
+  });
+  it('version 2 adds the analyses, one per bundle', () => {
+    expect(SCHEMA_VERSIONS[1]?.stores.analyses).toBe('bundleId');
   });
   it('index what the app queries by', () => {
     const latest = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1];
     expect(latest?.stores.bundles).toContain('fingerprint');
     expect(latest?.stores.bundles).toContain('status');
     expect(latest?.stores.files).toContain('bundleId');
-    expect(latest?.stores.blobs.startsWith('fileId')).toBe(true);
+    expect(latest?.stores.blobs?.startsWith('fileId')).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 // Pure: what the import worker returned → the rows one import writes (bundle, files, blobs).
 // Kept free of Dexie so it is unit-tested; import-store.ts writes the rows in one transaction.
+import type { BundleAnalysis } from '../../../core';
 import type { ImportedFile, ImportSummary } from '../workers/protocol';
-import type { BlobRecord, BundleRecord, FileRecord } from './schema';
+import { analysisRecord } from './analysis-store';
+import type { AnalysisRecord, BlobRecord, BundleRecord, FileRecord } from './schema';
 
 export const UNKNOWN_FORMAT_ID = 'unknown';
 
@@ -9,6 +11,8 @@ export interface ImportRecords {
   bundle: BundleRecord;
   files: FileRecord[];
   blobs: BlobRecord[];
+  /** null when the worker could not analyse the bundle (it is stored anyway; "Re-analyse" retries). */
+  analysis: AnalysisRecord | null;
 }
 
 export interface BuildImportInput {
@@ -18,6 +22,8 @@ export interface BuildImportInput {
   title?: string;
   files: readonly ImportedFile[];
   summary: ImportSummary;
+  /** The worker's analysis of the same files (its paths are the normalised bundle paths). */
+  analysis?: BundleAnalysis | null;
 }
 
 export function buildImportRecords(input: BuildImportInput): ImportRecords {
@@ -59,7 +65,8 @@ export function buildImportRecords(input: BuildImportInput): ImportRecords {
     warningCount: files.reduce((sum, f) => sum + f.warnings.length, 0),
     sizeBytes: files.reduce((sum, f) => sum + f.sizeBytes, 0),
   };
-  return { bundle, files, blobs };
+  const analysis = input.analysis ? analysisRecord(input.bundleId, input.analysis, input.importedAt) : null;
+  return { bundle, files, blobs, analysis };
 }
 
 /** Zero-padded so that ids sort in import order. */

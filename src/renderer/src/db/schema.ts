@@ -1,6 +1,6 @@
 // The IndexedDB schema (through Dexie), one entry per version. A new version is appended, never
 // edited: Dexie upgrades an older database step by step, running each version's `upgrade`.
-import type { ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
+import type { BundleAnalysis, ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
 
 export type BundleStatus = 'ready' | 'trash';
 
@@ -67,12 +67,35 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export type TableName = 'bundles' | 'files' | 'blobs' | 'notes' | 'settings';
+/**
+ * The engine's answer for one bundle (since schema version 2), written by the import worker in the
+ * same transaction as the bundle, or later by "Re-analyse". Plain data, exactly `analyzeBundle`'s
+ * result (src/core/analyze/analyze-bundle.ts) plus who/when:
+ *   - `snapshots`: Snapshot[] — the memory trees, one per capture time, in time order;
+ *   - `oomEvents`: LocatedOomEvent[] ({ file, event }) — kernel OOM reports, deduplicated;
+ *   - `findingsBySnapshot`: FindingDraft[] — per snapshot (what a comparison diffs);
+ *   - `findings`: FindingDraft & { snapshotIds } — one per rule and group for the bundle, most severe first;
+ *   - `headline` / `eventHeadlines`: Headline — the answer for the bundle / for each OOM event (same order as oomEvents);
+ *   - `ruleFailures`: rules that threw (bugs), with their message.
+ * Drafts hold message keys and parameters, not texts: render them with `localizeFinding(draft,
+ * locale, readLines)` and `renderHeadline(headline, locale, units)`. Every `file` in them is a
+ * FileRecord `path` of the same bundle (evidence links use it as is).
+ * A bundle imported before version 2, or analysed by an older engine (`engineVersion` below
+ * ANALYSIS_ENGINE_VERSION in db/analysis-store.ts), has no row or an old one: offer "Re-analyse".
+ */
+export interface AnalysisRecord extends BundleAnalysis {
+  bundleId: string;
+  engineVersion: number;
+  /** ISO 8601. */
+  analysedAt: string;
+}
+
+export type TableName = 'bundles' | 'files' | 'blobs' | 'notes' | 'settings' | 'analyses';
 
 export interface SchemaVersion {
   version: number;
   /** Dexie store specs: primary key first, then indexes. Only what changed needs listing, but we list all. */
-  stores: Record<TableName, string>;
+  stores: Partial<Record<TableName, string>>;
 }
 
 export const DATABASE_NAME = 'oomscope';
@@ -86,6 +109,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       blobs: 'fileId, bundleId',
       notes: 'id, bundleId',
       settings: 'key',
+    },
+  },
+  {
+    // Adds the stored analysis. No upgrade step: bundles from version 1 stay without one until re-analysed.
+    version: 2,
+    stores: {
+      bundles: 'id, importedAt, fingerprint, status',
+      files: 'id, bundleId, [bundleId+path]',
+      blobs: 'fileId, bundleId',
+      notes: 'id, bundleId',
+      settings: 'key',
+      analyses: 'bundleId',
     },
   },
 ];

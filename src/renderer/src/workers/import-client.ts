@@ -1,11 +1,11 @@
 // UI-thread side of an import: turns ImportItems into Blobs, runs the import worker, and relays
-// its progress. Never parses; the worker does.
-import type { ParseWarning } from '../../../core';
+// its progress. Never parses nor analyses; the worker does (also for "Re-analyse": runAnalysis).
+import type { AnalysisFile, BundleAnalysis, ParseWarning } from '../../../core';
 import type { ImportItem } from '../platform/types';
-import type { FromWorker, ImportedFile, ImportProgress, ImportSummary, ImportWorkItem, ToWorker } from './protocol';
+import type { FromWorker, ImportAnalysis, ImportedFile, ImportProgress, ImportSummary, ImportWorkItem, ToWorker } from './protocol';
 import ImportWorker from './import.worker?worker';
 
-export type ImportOutcome = { kind: 'finished'; files: ImportedFile[]; summary: ImportSummary } | { kind: 'cancelled' } | { kind: 'refused'; reason: ParseWarning };
+export type ImportOutcome = { kind: 'finished'; files: ImportedFile[]; summary: ImportSummary; analysis: ImportAnalysis } | { kind: 'cancelled' } | { kind: 'refused'; reason: ParseWarning };
 
 export interface ImportRun {
   outcome: Promise<ImportOutcome>;
@@ -50,14 +50,19 @@ export function runImport(items: readonly ImportItem[], onProgress: (p: ImportPr
         else if (m.type === 'file') files.push(m.file);
         else if (m.type === 'done') {
           finish();
-          resolve({ kind: 'finished', files, summary: { fingerprint: m.fingerprint, host: m.host, capturedAt: m.capturedAt, warnings: m.warnings } });
+          resolve({
+            kind: 'finished',
+            files,
+            summary: { fingerprint: m.fingerprint, host: m.host, capturedAt: m.capturedAt, warnings: m.warnings },
+            analysis: { analysis: m.analysis, analysisError: m.analysisError },
+          });
         } else if (m.type === 'cancelled') {
           finish();
           resolve({ kind: 'cancelled' });
         } else if (m.type === 'refused') {
           finish();
           resolve({ kind: 'refused', reason: m.reason });
-        } else {
+        } else if (m.type === 'error') {
           finish();
           reject(new Error(m.message));
         }
@@ -93,4 +98,24 @@ export function runImport(items: readonly ImportItem[], onProgress: (p: ImportPr
       settleCancelled?.();
     },
   };
+}
+
+/** Runs the analysis alone in a worker, on files already stored (their parsed data, not their bytes). */
+export function runAnalysis(files: readonly AnalysisFile[]): Promise<BundleAnalysis> {
+  return new Promise<BundleAnalysis>((resolve, reject) => {
+    const worker = new ImportWorker();
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const m = event.data;
+      if (m.type !== 'analysis' && m.type !== 'error') return;
+      worker.terminate();
+      if (m.type === 'analysis') resolve(m.analysis);
+      else reject(new Error(m.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'The analysis worker failed.'));
+    };
+    const message: ToWorker = { type: 'analyze', files: files.map(({ path, formatId, data }) => ({ path, formatId, data })) };
+    worker.postMessage(message);
+  });
 }

@@ -1,9 +1,13 @@
 // The import worker: runs the core import pipeline on the dropped or chosen files (archives are
-// expanded there), relays its progress, then hands every file back with its raw bytes as a Blob.
-// The UI thread never parses. Protocol in ./protocol.ts (start/cancel → progress/file/done).
+// expanded there), relays its progress, hands every file back with its raw bytes as a Blob, then
+// analyses the bundle (snapshots, OOM events, findings, headline) so the UI thread never parses
+// nor analyses. `analyze` re-runs the analysis alone on files already stored.
+// Protocol in ./protocol.ts (start/cancel → progress/file/done; analyze → analysis).
+import { analyzeBundle, type AnalysisFile } from '../../../core/analyze/analyze-bundle';
 import { importBundle, type ImportEvent } from '../../../core/bundle/import-pipeline';
 import { sourceFromReader } from '../../../core/bundle/sources';
-import type { FromWorker, ImportWorkItem, ToWorker } from './protocol';
+import { normalisePath } from '../db/import-records';
+import type { FromWorker, ImportAnalysis, ImportWorkItem, ToWorker } from './protocol';
 import { summariseManifests } from './bundle-summary';
 
 interface WorkerScope {
@@ -23,10 +27,27 @@ scope.onmessage = (event) => {
   else if (message.type === 'start') {
     cancel = { aborted: false };
     run(message.items, cancel).catch((error: unknown) => {
-      scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      scope.postMessage({ type: 'error', message: errorText(error) });
     });
+  } else if (message.type === 'analyze') {
+    const outcome = analyse(message.files);
+    if (outcome.analysis) scope.postMessage({ type: 'analysis', analysis: outcome.analysis });
+    else scope.postMessage({ type: 'error', message: outcome.analysisError ?? 'analysis failed' });
   }
 };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A failing analysis is an engine bug: the import still succeeds, and "Re-analyse" can retry later. */
+function analyse(files: readonly AnalysisFile[]): ImportAnalysis {
+  try {
+    return { analysis: analyzeBundle(files), analysisError: null };
+  } catch (error) {
+    return { analysis: null, analysisError: errorText(error) };
+  }
+}
 
 async function run(items: readonly ImportWorkItem[], token: { readonly aborted: boolean }): Promise<void> {
   let lastProgressAt = 0;
@@ -77,5 +98,7 @@ async function run(items: readonly ImportWorkItem[], token: { readonly aborted: 
     });
   });
   const skippedWarnings = bundle.skipped.map((s) => s.reason);
-  scope.postMessage({ type: 'done', fingerprint: bundle.fingerprint, ...summariseManifests(bundle.files), warnings: [...bundle.warnings, ...skippedWarnings] });
+  // Paths as the database stores them, so every evidence reference names a stored file.
+  const analysis = analyse(bundle.files.map((f) => ({ path: normalisePath(f.path), formatId: f.formatId, data: f.data })));
+  scope.postMessage({ type: 'done', fingerprint: bundle.fingerprint, ...summariseManifests(bundle.files), warnings: [...bundle.warnings, ...skippedWarnings], ...analysis });
 }

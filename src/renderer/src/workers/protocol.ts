@@ -1,6 +1,8 @@
 // Messages between the UI thread and the import worker, which runs the core import pipeline
-// (src/core/bundle/import-pipeline.ts: archives, streaming parse, SHA-256, fingerprint).
-import type { ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
+// (src/core/bundle/import-pipeline.ts: archives, streaming parse, SHA-256, fingerprint) and then
+// the analysis (src/core/analyze/analyze-bundle.ts); `analyze` re-runs only the analysis on files
+// already stored (old bundles, engine upgrades).
+import type { AnalysisFile, BundleAnalysis, ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
 
 export interface ImportWorkItem {
   /** Position in the import. */
@@ -11,7 +13,7 @@ export interface ImportWorkItem {
   blob: Blob;
 }
 
-export type ToWorker = { type: 'start'; items: ImportWorkItem[] } | { type: 'cancel' };
+export type ToWorker = { type: 'start'; items: ImportWorkItem[] } | { type: 'cancel' } | { type: 'analyze'; files: AnalysisFile[] };
 
 export interface ImportProgress {
   filesDone: number;
@@ -53,11 +55,21 @@ export interface ImportSummary {
   warnings: ParseWarning[];
 }
 
+/** The worker's analysis of what it imported. */
+export interface ImportAnalysis {
+  /** Over the imported files, with their paths normalised as they are stored; null when it failed. */
+  analysis: BundleAnalysis | null;
+  /** Why the analysis failed (an engine bug); the bundle is stored anyway and can be re-analysed. */
+  analysisError: string | null;
+}
+
 export type FromWorker =
   | ({ type: 'progress' } & ImportProgress)
   | { type: 'file'; file: ImportedFile }
-  | ({ type: 'done' } & ImportSummary)
+  | ({ type: 'done' } & ImportSummary & ImportAnalysis)
   | { type: 'cancelled' }
   /** The pipeline refused the import as a whole (an archive over the size ceilings, …). */
   | { type: 'refused'; reason: ParseWarning }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Answer to `analyze`. */
+  | { type: 'analysis'; analysis: BundleAnalysis };
