@@ -5,36 +5,10 @@
 //   pod my-nettools-primary-… memory.usageBytes 978309120, workingSetBytes 958992384, availableBytes 114749440
 //   volume "volume-1623324311949" usedBytes 943718400   ← the tmpfs emptyDir (kubectl's pod spec says medium Memory)
 import type { KubeletMemoryStats, KubeletPodStats, KubeletSummaryData } from '../formats/kubernetes/kubelet-summary';
-import { emptyBreakdown } from '../model/breakdown';
-import { emptyEvents, type GroupRole, type MemoryGroup, type PodVolume, type ValueSource } from '../model/memory-group';
+import { blankGroup, type MemoryGroup, type PodVolume, type ValueSource } from '../model/memory-group';
 import type { AssemblyFile } from './capture-times';
 import type { IdentityFact } from './identities';
 import { normalisePodUid } from './join-keys';
-
-function blankGroup(key: string, path: string, role: GroupRole): MemoryGroup {
-  return {
-    key,
-    path,
-    role,
-    qosClass: null,
-    podUid: null,
-    podName: null,
-    podNamespace: null,
-    containerName: null,
-    containerId: null,
-    orphaned: false,
-    cgroupVersion: null,
-    usageBytes: null,
-    limitBytes: null,
-    workingSetBytes: null,
-    maxUsageBytes: null,
-    breakdown: emptyBreakdown(),
-    events: emptyEvents(),
-    processes: [],
-    sources: {},
-    children: [],
-  };
-}
 
 /** Fills the group's missing figures from a kubelet memory block; figures from cgroup files win. */
 function fillFromMemory(g: MemoryGroup, memory: KubeletMemoryStats | null, file: string): void {

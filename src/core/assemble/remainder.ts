@@ -5,7 +5,7 @@
 //   pod usage 93818880 − container usage 9699328            = 84119552 not owned by any container
 //   pod total_shmem 83886080 − container total_shmem 0      = 83886080 of it shmem
 import { BREAKDOWN_KEYS, emptyBreakdown, type MemoryBreakdown } from '../model/breakdown';
-import { emptyEvents, type MemoryGroup } from '../model/memory-group';
+import { blankGroup, type MemoryGroup } from '../model/memory-group';
 
 /** Key suffix of a group's remainder child (the diff and the rules look for it). */
 export const REMAINDER_KEY_SUFFIX = '/(not owned by any container)';
@@ -67,25 +67,16 @@ function visit(g: MemoryGroup, localOnly: ReadonlySet<MemoryGroup>): void {
   const wsSource = g.sources['workingSetBytes'];
   if (workingSetBytes !== null && wsSource) sources['workingSetBytes'] = wsSource;
   g.children.push({
-    key: `${g.key}${REMAINDER_KEY_SUFFIX}`,
-    path: `${g.path}${REMAINDER_PATH_SUFFIX}`,
-    role: 'other',
+    ...blankGroup(`${g.key}${REMAINDER_KEY_SUFFIX}`, `${g.path}${REMAINDER_PATH_SUFFIX}`, 'other'),
     qosClass: g.qosClass,
     podUid: g.podUid,
     podName: g.podName,
     podNamespace: g.podNamespace,
-    containerName: null,
-    containerId: null,
     orphaned: true,
     cgroupVersion: g.cgroupVersion,
     usageBytes,
-    limitBytes: null,
     workingSetBytes,
-    maxUsageBytes: null,
     breakdown,
-    events: emptyEvents(),
-    processes: [],
     sources,
-    children: [],
   });
 }

@@ -9,8 +9,7 @@ import { breakdownV1 } from '../formats/cgroup/memory-stat-v1';
 import { breakdownV2 } from '../formats/cgroup/memory-stat-v2';
 import type { MemstatGroup, MemstatSeriesData } from '../formats/cgroup/memstat-series';
 import type { VmstatData } from '../formats/node/vmstat-command';
-import { emptyBreakdown } from '../model/breakdown';
-import { emptyEvents, type MemoryGroup } from '../model/memory-group';
+import { blankGroup, type MemoryGroup } from '../model/memory-group';
 import type { CgroupDirFiles } from './cgroup-groups';
 import { isObjectData, type AssemblyFile } from './capture-times';
 import { parseCgroupPath } from './join-keys';
@@ -81,28 +80,7 @@ function memstatSamples(file: AssemblyFile, data: MemstatSeriesData): SeriesSamp
 function vmstatSamples(file: AssemblyFile, data: VmstatData): SeriesSample[] {
   if (data.samples.length < 2) return [];
   return data.samples.map((s, i) => {
-    const node: MemoryGroup = {
-      key: 'node',
-      path: '/',
-      role: 'node',
-      qosClass: null,
-      podUid: null,
-      podName: null,
-      podNamespace: null,
-      containerName: null,
-      containerId: null,
-      orphaned: false,
-      cgroupVersion: null,
-      usageBytes: null,
-      limitBytes: null,
-      workingSetBytes: null,
-      maxUsageBytes: null,
-      breakdown: emptyBreakdown(),
-      events: emptyEvents(),
-      processes: [],
-      sources: {},
-      children: [],
-    };
+    const node = blankGroup('node', '/', 'node');
     // vmstat's cache is the page cache (shmem included), buff the block-device buffers: file pages both.
     if (s.cacheBytes !== null) {
       node.breakdown.fileBytes = s.cacheBytes + (s.buffBytes ?? 0);

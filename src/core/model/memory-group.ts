@@ -1,5 +1,5 @@
 // A node of the memory tree: node → qos → pod → container (→ processes), or a group nobody owns.
-import type { MemoryBreakdown } from './breakdown';
+import { emptyBreakdown, type MemoryBreakdown } from './breakdown';
 
 export type GroupRole = 'node' | 'qos' | 'pod' | 'container' | 'other';
 export type QosClass = 'guaranteed' | 'burstable' | 'besteffort';
@@ -82,6 +82,32 @@ export interface MemoryGroup {
 
 export function emptyEvents(): GroupEvents {
   return { failcnt: null, oom: null, oomKill: null, oomGroupKill: null, high: null, max: null, underOom: null };
+}
+
+/** A group with nothing known yet: every figure null, no evidence, no children. */
+export function blankGroup(key: string, path: string, role: GroupRole): MemoryGroup {
+  return {
+    key,
+    path,
+    role,
+    qosClass: null,
+    podUid: null,
+    podName: null,
+    podNamespace: null,
+    containerName: null,
+    containerId: null,
+    orphaned: false,
+    cgroupVersion: null,
+    usageBytes: null,
+    limitBytes: null,
+    workingSetBytes: null,
+    maxUsageBytes: null,
+    breakdown: emptyBreakdown(),
+    events: emptyEvents(),
+    processes: [],
+    sources: {},
+    children: [],
+  };
 }
 
 /** Depth-first walk over a forest of groups. */

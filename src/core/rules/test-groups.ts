@@ -1,39 +1,25 @@
 // Builders for rule tests: memory groups with the numbers the lab TRUTH.md files state.
-import { emptyBreakdown, type MemoryBreakdown } from '../model/breakdown';
-import { emptyEvents, type MemoryGroup, type ProcessInfo } from '../model/memory-group';
+import type { MemoryBreakdown } from '../model/breakdown';
+import { blankGroup, type MemoryGroup, type ProcessInfo } from '../model/memory-group';
 import type { Snapshot } from '../model/snapshot';
 import type { AnalysisInput } from './rule';
 
 export function group(partial: Partial<Omit<MemoryGroup, 'breakdown'>> & { breakdown?: Partial<MemoryBreakdown> }): MemoryGroup {
   const path = partial.path ?? '/kubepods/burstable/pod-test';
-  const g: MemoryGroup = {
-    key: partial.key ?? path,
-    path,
-    role: partial.role ?? 'container',
-    qosClass: partial.qosClass ?? 'burstable',
-    podUid: partial.podUid ?? null,
-    podName: partial.podName ?? null,
-    podNamespace: partial.podNamespace ?? null,
-    containerName: partial.containerName ?? null,
-    containerId: partial.containerId ?? null,
-    orphaned: partial.orphaned ?? false,
-    cgroupVersion: partial.cgroupVersion ?? 1,
-    usageBytes: partial.usageBytes ?? null,
-    limitBytes: partial.limitBytes ?? null,
-    workingSetBytes: partial.workingSetBytes ?? null,
-    maxUsageBytes: partial.maxUsageBytes ?? null,
-    breakdown: { ...emptyBreakdown(), ...partial.breakdown },
-    events: partial.events ?? emptyEvents(),
-    processes: partial.processes ?? [],
-    sources: partial.sources ?? {
+  const base = blankGroup(partial.key ?? path, path, partial.role ?? 'container');
+  return {
+    ...base,
+    qosClass: 'burstable',
+    cgroupVersion: 1,
+    sources: {
       usageBytes: { file: `${path}/memory.usage_in_bytes`, line: 1, key: 'memory.usage_in_bytes' },
       limitBytes: { file: `${path}/memory.limit_in_bytes`, line: 1, key: 'memory.limit_in_bytes' },
       'breakdown.anonBytes': { file: `${path}/memory.stat`, line: 36, key: 'total_rss' },
       'breakdown.shmemBytes': { file: `${path}/memory.stat`, line: 39, key: 'total_shmem' },
     },
-    children: partial.children ?? [],
+    ...partial,
+    breakdown: { ...base.breakdown, ...partial.breakdown },
   };
-  return g;
 }
 
 export function process(pid: number, name: string, rssBytes: number): ProcessInfo {
