@@ -1,8 +1,9 @@
 // Hash routes, so a reload (or Electron's file:// page) keeps the place:
 //   #/                          library
-//   #/bundle/<id>/files[/<file path>][?line=N]
+//   #/bundle/<id>/files[/<file path>][?line=N[&lineEnd=M]]   (lines N…M highlighted)
 //   #/bundle/<id>/overview[?snapshot=<id>&group=<key>]
 //   #/settings
+//   #/compare?before=<bundleId>:<snapshotId>&after=<bundleId>:<snapshotId>&scope=<groupKey>
 import { useEffect, useState } from 'react';
 
 export type BundleTab = 'overview' | 'files' | 'oom' | 'notes';
@@ -11,7 +12,8 @@ export const BUNDLE_TABS: readonly BundleTab[] = ['overview', 'files', 'oom', 'n
 export type Route =
   | { name: 'library' }
   | { name: 'settings' }
-  | { name: 'bundle'; bundleId: string; tab: BundleTab; subPath: string | null; line: number | null; snapshot?: string | null; group?: string | null }
+  | { name: 'compare'; before: string | null; after: string | null; scope: string | null }
+  | { name: 'bundle'; bundleId: string; tab: BundleTab; subPath: string | null; line: number | null; lineEnd?: number | null; snapshot?: string | null; group?: string | null }
   | { name: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +22,10 @@ export function parseRoute(hash: string): Route {
   const parts = pathPart.split('/').filter((p) => p !== '');
   if (parts.length === 0) return { name: 'library' };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (parts[0] === 'compare' && parts.length === 1) {
+    const params = new URLSearchParams(query);
+    return { name: 'compare', before: params.get('before'), after: params.get('after'), scope: params.get('scope') };
+  }
   if (parts[0] === 'bundle' && parts[1]) {
     const tab = (parts[2] ?? 'overview') as BundleTab;
     if (!BUNDLE_TABS.includes(tab)) return { name: 'not-found', hash };
@@ -28,6 +34,8 @@ export function parseRoute(hash: string): Route {
     const lineText = params.get('line');
     const line = lineText && /^\d+$/.test(lineText) ? Number(lineText) : null;
     const route: Extract<Route, { name: 'bundle' }> = { name: 'bundle', bundleId: safeDecode(parts[1]), tab, subPath, line };
+    const lineEndText = params.get('lineEnd');
+    if (line !== null && lineEndText && /^\d+$/.test(lineEndText) && Number(lineEndText) > line) route.lineEnd = Number(lineEndText);
     if (params.has('snapshot')) route.snapshot = params.get('snapshot');
     if (params.has('group')) route.group = params.get('group');
     return route;
@@ -49,11 +57,20 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'compare': {
+      const params = new URLSearchParams();
+      if (route.before) params.set('before', route.before);
+      if (route.after) params.set('after', route.after);
+      if (route.scope) params.set('scope', route.scope);
+      const query = params.toString();
+      return query ? `#/compare?${query}` : '#/compare';
+    }
     case 'bundle': {
       let href = `#/bundle/${encodeURIComponent(route.bundleId)}/${route.tab}`;
       if (route.subPath) href += `/${route.subPath.split('/').map(encodeURIComponent).join('/')}`;
       const params = new URLSearchParams();
       if (route.line !== null) params.set('line', String(route.line));
+      if (route.line !== null && route.lineEnd != null && route.lineEnd > route.line) params.set('lineEnd', String(route.lineEnd));
       if (route.snapshot) params.set('snapshot', route.snapshot);
       if (route.group) params.set('group', route.group);
       const query = params.toString();
@@ -64,8 +81,8 @@ export function routeHref(route: Route): string {
   }
 }
 
-export function bundleHref(bundleId: string, tab: BundleTab = 'overview', subPath: string | null = null, line: number | null = null): string {
-  return routeHref({ name: 'bundle', bundleId, tab, subPath, line });
+export function bundleHref(bundleId: string, tab: BundleTab = 'overview', subPath: string | null = null, line: number | null = null, lineEnd: number | null = null): string {
+  return routeHref({ name: 'bundle', bundleId, tab, subPath, line, lineEnd });
 }
 
 /** The Overview with one snapshot and one group chosen. */
