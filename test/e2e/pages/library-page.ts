@@ -13,6 +13,10 @@ export class LibraryPage extends AppShell {
   readonly openSampleButton: Locator;
   readonly firstRunPanel: Locator;
   readonly collectPanel: Locator;
+  readonly collectNodeCommands: Locator;
+  readonly collectDebugCommands: Locator;
+  readonly copyScriptButton: Locator;
+  readonly scriptCopied: Locator;
 
   constructor(page: Page, locale: Locale = 'en') {
     super(page, locale);
@@ -25,6 +29,10 @@ export class LibraryPage extends AppShell {
     this.openSampleButton = page.getByRole('button', { name: this.t('library.openSample') }).first();
     this.firstRunPanel = page.getByRole('heading', { name: this.t('library.welcome') });
     this.collectPanel = page.getByText(this.t('collect.title'));
+    this.collectNodeCommands = page.getByLabel(this.t('collect.onNode'));
+    this.collectDebugCommands = page.getByLabel(this.t('collect.withDebug'));
+    this.copyScriptButton = page.getByRole('button', { name: this.t('collect.copyScript') });
+    this.scriptCopied = page.getByRole('button', { name: this.t('collect.scriptCopied') });
   }
 
   async goto(): Promise<void> {

@@ -19,6 +19,7 @@ import { BundlePage } from '../features/bundle/BundlePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useOpenSample } from '../features/library/useOpenSample';
 import { ThemeContext } from './theme-context';
+import { SHOW_COLLECT_EVENT } from '../features/library/CollectPanel';
 
 export function App(): ReactNode {
   const { settings, loaded, setSetting } = useSettings();
@@ -75,6 +76,11 @@ function Shell({ localeSetting, themeSetting, onLocale, onTheme }: ShellProps): 
       if (command === 'open-library') navigate('#/');
       else if (command === 'open-settings') navigate('#/settings');
       else if (command === 'open-sample') void openSample();
+      else if (command === 'show-collect-help') {
+        navigate('#/');
+        // The Library mounts on the next render; its collect panel listens for this.
+        window.setTimeout(() => window.dispatchEvent(new Event(SHOW_COLLECT_EVENT)), 0);
+      }
       else if (command === 'print-report') void platform.printReport('oomscope-report.pdf');
     });
     return () => {

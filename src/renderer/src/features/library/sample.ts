@@ -11,8 +11,8 @@ interface SampleIndex {
   files: string[];
 }
 
-/** fetch() refuses file:// URLs in Chromium; XMLHttpRequest still reads them in Electron. */
-async function fetchBytes(url: string): Promise<ArrayBuffer> {
+/** Reads a file shipped beside the page. fetch() refuses file:// URLs in Chromium; XMLHttpRequest still reads them in Electron. */
+export async function fetchBytes(url: string): Promise<ArrayBuffer> {
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);

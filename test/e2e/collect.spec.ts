@@ -1,0 +1,18 @@
+// Library → "How to collect a bundle": the collector's commands and the script itself, copyable.
+import { expect, test } from '@playwright/test';
+import { LibraryPage } from './pages/library-page';
+
+test('the collect panel shows the collector commands and copies the script', async ({ page, context }, testInfo) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.collectPanel.click();
+  await expect(library.collectNodeCommands).toContainText('sudo sh oomscope-collect.sh --pod <pod-name> -n <namespace>');
+  await expect(library.collectDebugCommands).toContainText('kubectl debug node/<node>');
+  await library.copyScriptButton.click();
+  await expect(library.scriptCopied).toBeVisible();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clip.startsWith('#!/bin/sh')).toBe(true);
+  expect(clip).toContain('--pod-uid');
+  await page.screenshot({ path: testInfo.outputPath('collect-panel.png'), fullPage: true });
+});
