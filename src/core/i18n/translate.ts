@@ -9,13 +9,15 @@ import { oomEn } from './oom-en';
 import { oomZhCN } from './oom-zh-CN';
 import { reportEn } from './report-en';
 import { reportZhCN } from './report-zh-CN';
+import { findingsUiEn } from './findings-ui-en';
+import { findingsUiZhCN } from './findings-ui-zh-CN';
 import { compareEn } from './compare-en';
 import { compareZhCN } from './compare-zh-CN';
 
 // Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
 // translation fails the type check.
-const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn, ...compareEn };
-const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN, ...compareZhCN };
+const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn, ...compareEn, ...findingsUiEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN, ...compareZhCN, ...findingsUiZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];

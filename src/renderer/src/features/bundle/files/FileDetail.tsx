@@ -1,6 +1,6 @@
 // One file of the bundle: what it was recognised as, its warnings, and the file itself (raw in
 // Monaco, or parsed as tables).
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { useTheme } from '../../../app/theme-context';
 import { bundleHref } from '../../../app/router';
@@ -10,7 +10,7 @@ import { LazyRawFileView } from '../../../components/LazyRawFileView';
 import { MAX_MONACO_BYTES, useRawText } from './useRawText';
 import { ParsedFileView } from './parsed-views';
 
-export function FileDetail({ file, line }: { file: FileRecord; line: number | null }): ReactNode {
+export function FileDetail({ file, line, lineEnd = null }: { file: FileRecord; line: number | null; lineEnd?: number | null }): ReactNode {
   const { t, bytes, warning, formatName } = useI18n();
   const [view, setView] = useState<'raw' | 'parsed'>('raw');
   const unknown = file.formatId === UNKNOWN_FORMAT_ID;
@@ -76,7 +76,7 @@ export function FileDetail({ file, line }: { file: FileRecord; line: number | nu
       </div>
       <div className="file-view" role="tabpanel">
         {view === 'raw' || file.data === null ? (
-          <RawPane file={file} line={line} />
+          <RawPane file={file} line={line} lineEnd={lineEnd} />
         ) : (
           <div className="parsed-pane" data-testid="parsed-view">
             <ParsedFileView file={file} />
@@ -87,10 +87,20 @@ export function FileDetail({ file, line }: { file: FileRecord; line: number | nu
   );
 }
 
-function RawPane({ file, line }: { file: FileRecord; line: number | null }): ReactNode {
+/** Evidence ranges are short; a bigger span is a bad link, and highlights only its first line. */
+const MAX_HIGHLIGHT_LINES = 200;
+
+function highlightRange(line: number | null, lineEnd: number | null): number[] {
+  if (line === null) return [];
+  const end = lineEnd !== null && lineEnd > line && lineEnd - line < MAX_HIGHLIGHT_LINES ? lineEnd : line;
+  return Array.from({ length: end - line + 1 }, (_, i) => line + i);
+}
+
+function RawPane({ file, line, lineEnd }: { file: FileRecord; line: number | null; lineEnd: number | null }): ReactNode {
   const { t, bytes } = useI18n();
   const theme = useTheme();
   const raw = useRawText(file);
+  const highlightLines = useMemo(() => highlightRange(line, lineEnd), [line, lineEnd]);
   if (raw.state === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (raw.state === 'too-large') return <p className="muted">{t('bundle.file.tooLarge', { size: bytes(file.sizeBytes), max: bytes(MAX_MONACO_BYTES) })}</p>;
   if (raw.state === 'missing') return <p className="muted">{t('bundle.file.missing')}</p>;
@@ -100,7 +110,7 @@ function RawPane({ file, line }: { file: FileRecord; line: number | null }): Rea
       text={raw.text}
       ariaLabel={t('bundle.file.rawOf', { path: file.path })}
       theme={theme}
-      highlightLines={line !== null ? [line] : []}
+      highlightLines={highlightLines}
       revealLine={line}
     />
   );

@@ -7,7 +7,7 @@ import { FileDetail } from './FileDetail';
 import { isMemoryStat } from '../overview/groups-from-files';
 import './files.css';
 
-export function FilesTab({ bundleId, files, filePath, line }: { bundleId: string; files: readonly FileRecord[]; filePath: string | null; line: number | null }): ReactNode {
+export function FilesTab({ bundleId, files, filePath, line, lineEnd = null }: { bundleId: string; files: readonly FileRecord[]; filePath: string | null; line: number | null; lineEnd?: number | null }): ReactNode {
   const { t } = useI18n();
   const chosen = (filePath !== null ? files.find((f) => f.path === filePath) : undefined) ?? files.find(isMemoryStat) ?? files[0] ?? null;
   return (
@@ -16,7 +16,7 @@ export function FilesTab({ bundleId, files, filePath, line }: { bundleId: string
         <FileTree bundleId={bundleId} files={files} selectedPath={chosen?.path ?? null} />
       </nav>
       <div className="panel files-detail-panel">
-        {chosen ? <FileDetail key={chosen.id} file={chosen} line={chosen.path === filePath ? line : null} /> : <p className="empty-state">{t('bundle.noFiles')}</p>}
+        {chosen ? <FileDetail key={chosen.id} file={chosen} line={chosen.path === filePath ? line : null} lineEnd={chosen.path === filePath ? lineEnd : null} /> : <p className="empty-state">{t('bundle.noFiles')}</p>}
       </div>
     </div>
   );
