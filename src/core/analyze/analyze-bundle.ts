@@ -5,6 +5,7 @@ import { assembleSnapshots } from '../assemble/assemble-snapshots';
 import type { Snapshot } from '../model/snapshot';
 import { headlineForOomEvent, headlineForSnapshots, type Headline } from '../model/headline';
 import type { FindingDraft, LocatedOomEvent, WorkloadFact } from '../rules/rule';
+import { deriveWorkloadFacts } from './workload-facts';
 import { collapseAcrossSnapshots, evaluateRules } from '../rules/run-rules';
 import { snapshotOfEvent } from '../rules/oom-facts';
 
@@ -25,6 +26,8 @@ export interface BundleAnalysis {
   headline: Headline | null;
   /** One headline per OOM event, in event order. */
   eventHeadlines: Headline[];
+  /** What the Kubernetes/runtime/JVM files say about the workloads (statuses, evictions, limits, heaps). */
+  workloadFacts?: WorkloadFact[];
   ruleFailures: { ruleId: string; message: string }[];
 }
 
@@ -53,8 +56,9 @@ export function dedupeOomEvents(events: readonly LocatedOomEvent[]): LocatedOomE
   return out;
 }
 
-export function analyzeBundle(files: readonly AnalysisFile[], workloadFacts: readonly WorkloadFact[] = []): BundleAnalysis {
+export function analyzeBundle(files: readonly AnalysisFile[]): BundleAnalysis {
   const snapshots = assembleSnapshots([...files]);
+  const workloadFacts = deriveWorkloadFacts(files);
   const oomEvents = dedupeOomEvents(oomEventsOf(files));
   const run = evaluateRules({ snapshots, oomEvents, workloadFacts });
   const findings = collapseAcrossSnapshots(
@@ -63,5 +67,5 @@ export function analyzeBundle(files: readonly AnalysisFile[], workloadFacts: rea
   );
   const eventHeadlines = oomEvents.map((l) => headlineForOomEvent(l.event, l.file, snapshotOfEvent(snapshots, l)));
   const headline = eventHeadlines[eventHeadlines.length - 1] ?? headlineForSnapshots(snapshots);
-  return { snapshots, oomEvents, findingsBySnapshot: run.drafts, findings, headline, eventHeadlines, ruleFailures: run.failures };
+  return { snapshots, oomEvents, findingsBySnapshot: run.drafts, findings, headline, eventHeadlines, workloadFacts, ruleFailures: run.failures };
 }

@@ -1,8 +1,11 @@
 // Finding texts (English). Placeholders are filled by each rule; thresholds are stated in the text.
 export const findingsEn = {
   'finding.oom-kill-memcg.title': 'Memory-cgroup OOM kill',
-  'finding.oom-kill-memcg.summary':
-    '{victim} (pid {pid}) was killed because {scope} reached its limit: usage {usage} of limit {limit} (failcnt {failcnt}){when}.',
+  'finding.oom-kill-memcg.summary': '{lead}{when}.',
+  'finding.oom-kill-memcg.fromLog': '{victim} (pid {pid}) was killed because {scope} reached its limit: usage {usage} of limit {limit} (failcnt {failcnt})',
+  'finding.oom-kill-memcg.fromCounter': 'The kernel OOM-killed {kills} process(es) in {scope} (its oom_kill counter): usage {usage} of limit {limit} (failcnt {failcnt})',
+  'finding.oom-kill-memcg.fromStatus':
+    '{scope} was OOM-killed at its memory limit ({limit}), as {reporter} shows: {status}. The bundle has no kernel log or cgroup counter of this kill, so the breakdown at the kill is unknown',
   'finding.oom-kill-memcg.advice':
     'Find what filled the cgroup before raising the limit: see the breakdown at the kill. If the application needs more, raise limits.memory (and requests) of the container; if shmem or page cache filled it, fix that instead.',
   'finding.oom-kill-global.title': 'Node-wide OOM kill',
@@ -10,9 +13,11 @@ export const findingsEn = {
   'finding.oom-kill-global.advice':
     'The node, not a container limit, ran out: set memory limits on every pod, reserve memory for the system (kubelet --system-reserved/--kube-reserved, eviction thresholds), and check for overcommitted requests.',
   'finding.eviction.title': 'Pod evicted for memory pressure',
-  'finding.eviction.summary': 'The kubelet evicted {scope}: {text}',
+  'finding.eviction.summary':
+    'The kubelet evicted {scope} because the node was low on memory — a kubelet decision on the node’s memory pressure, not a kernel OOM kill{usage}. The kubelet said: “{message}”',
+  'finding.eviction.usage': '; container {container} was using {containerUsage}, above its request of {request}',
   'finding.eviction.advice':
-    'Eviction is the kubelet acting on node memory pressure (working set), not a kernel kill. Set requests close to real usage so the scheduler does not overpack the node, and check which pods exceed their requests.',
+    'The kubelet evicts when the node’s memory.available falls below its eviction threshold (--eviction-hard/--eviction-soft), starting with pods whose usage exceeds their requests. Set memory requests close to real usage (equal to limits for critical pods: Guaranteed QoS), so the scheduler does not overpack the node, and keep system-reserved/kube-reserved realistic.',
   'finding.anon-near-limit.title': 'Anonymous memory near the limit',
   'finding.anon-near-limit.summary':
     'In {scope} ({snapshot}) anonymous memory alone is {anon}, {share} of the {limit} limit (threshold {threshold}): the application’s own memory (heap, native allocations, a leak) fills the container.',
@@ -54,7 +59,11 @@ export const findingsEn = {
     'Throttling slows the application before any OOM. Raise memory.high (Kubernetes MemoryQoS sets it from the limit), or reduce the working set.',
   'finding.jvm-heap-headroom.title': 'JVM heap leaves too little of the limit',
   'finding.jvm-heap-headroom.summary':
-    '{scope}: the JVM’s maximum heap is {maxHeap} ({source}) under a {limit} limit, leaving {headroom} ({headroomShare}) for metaspace, code cache, thread stacks, GC structures, direct buffers and malloc arenas.',
+    '{scope}: the JVM’s maximum heap is {maxHeap} ({source}), {heapShare} of the {limit} limit (threshold {threshold}), leaving {headroom} ({headroomShare}) for metaspace, code cache, thread stacks, GC structures, direct buffers and malloc arenas.{nmt}{nmtUsage}',
+  'finding.jvm-heap-headroom.nmt':
+    ' Native Memory Tracking shows {nonHeap} committed outside the heap: the heap at its maximum plus that is {projected}, {projectedShare} of the limit.',
+  'finding.jvm-heap-headroom.nmtUsage':
+    ' The JVM has {nmtCommitted} committed in all against the container’s usage of {usage}: {outside} of the usage is outside the JVM’s own accounting (page cache, shmem, other processes, allocations NMT does not track).',
   'finding.jvm-heap-headroom.advice':
     'Leave at least 25–40% of the limit outside the heap: use -XX:MaxRAMPercentage=60–75 instead of a fixed -Xmx, cap -XX:MaxDirectMemorySize and -XX:MaxMetaspaceSize, and check Native Memory Tracking (-XX:NativeMemoryTracking=summary).',
   'finding.process-rss-gap.title': 'Most of the memory is in no process',
@@ -64,7 +73,8 @@ export const findingsEn = {
     'top, ps and the application’s own metrics cannot see this memory. Use the breakdown: page cache (fincore/pcstat), tmpfs files (du on memory-backed volumes), kernel memory (slabinfo).',
   'finding.oom-partial-kill.title': 'A process was OOM-killed while its container kept running',
   'finding.oom-partial-kill.summary':
-    '{victim} (pid {pid}) was OOM-killed in {scope}, but the container was not restarted: the application may be silently degraded (a worker process gone).',
+    '{victim} (pid {pid}) was OOM-killed in {scope}, but the container was not restarted: the application may be silently degraded (a worker process gone).{status}',
+  'finding.oom-partial-kill.status': ' {reporter} shows the container {state}, restart count {restarts}, with no OOMKilled status.',
   'finding.oom-partial-kill.advice':
     'Make the container exit when a child process dies, or enable memory.oom.group so the whole cgroup is killed together (Kubernetes 1.28+ sets it on cgroup v2 by default).',
   'finding.victim-selection.title': 'Why this process was chosen',

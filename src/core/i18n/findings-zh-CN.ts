@@ -3,7 +3,10 @@ import type { findingsEn } from './findings-en';
 
 export const findingsZhCN: Record<keyof typeof findingsEn, string> = {
   'finding.oom-kill-memcg.title': '内存 cgroup OOM 杀进程',
-  'finding.oom-kill-memcg.summary': '{victim}（pid {pid}）被杀，因为 {scope} 达到了限制：使用量 {usage}，限制 {limit}（failcnt {failcnt}）{when}。',
+  'finding.oom-kill-memcg.summary': '{lead}{when}。',
+  'finding.oom-kill-memcg.fromLog': '{victim}（pid {pid}）被杀，因为 {scope} 达到了限制：使用量 {usage}，限制 {limit}（failcnt {failcnt}）',
+  'finding.oom-kill-memcg.fromCounter': '内核在 {scope} 中 OOM 杀掉了 {kills} 个进程（见其 oom_kill 计数）：使用量 {usage}，限制 {limit}（failcnt {failcnt}）',
+  'finding.oom-kill-memcg.fromStatus': '{scope} 在达到内存限制（{limit}）时被 OOM 杀掉，{reporter} 显示：{status}。数据包中没有这次杀进程的内核日志或 cgroup 计数，因此不知道当时内存由什么构成',
   'finding.oom-kill-memcg.advice':
     '先查清是什么占满了 cgroup，再考虑调大限制：看被杀时刻的内存构成。若应用确实需要更多内存，调大容器的 limits.memory（及 requests）；若是 shmem 或页缓存占满，应从根源处理。',
   'finding.oom-kill-global.title': '整机 OOM 杀进程',
@@ -11,8 +14,10 @@ export const findingsZhCN: Record<keyof typeof findingsEn, string> = {
   'finding.oom-kill-global.advice':
     '耗尽的是整台节点而不是某个容器的限制：为每个 Pod 设置内存限制，为系统预留内存（kubelet --system-reserved/--kube-reserved、驱逐阈值），并检查 requests 是否超卖。',
   'finding.eviction.title': 'Pod 因内存压力被驱逐',
-  'finding.eviction.summary': 'kubelet 驱逐了 {scope}：{text}',
-  'finding.eviction.advice': '驱逐是 kubelet 根据节点内存压力（工作集）做出的，不是内核 OOM。让 requests 接近真实用量，避免调度器把节点塞得过满，并检查哪些 Pod 超出了 requests。',
+  'finding.eviction.summary': 'kubelet 因节点内存不足驱逐了 {scope}——这是 kubelet 根据节点内存压力做出的决定，不是内核 OOM{usage}。kubelet 的原话：“{message}”',
+  'finding.eviction.usage': '；容器 {container} 使用了 {containerUsage}，超过了它的 requests（{request}）',
+  'finding.eviction.advice':
+    '当节点的 memory.available 低于驱逐阈值（--eviction-hard/--eviction-soft）时，kubelet 会驱逐 Pod，先驱逐用量超过 requests 的 Pod。把内存 requests 设得接近真实用量（关键 Pod 让 requests 等于 limits，即 Guaranteed QoS），避免调度器把节点塞得过满，并合理设置 system-reserved/kube-reserved。',
   'finding.anon-near-limit.title': '匿名内存接近限制',
   'finding.anon-near-limit.summary': '{scope}（{snapshot}）中仅匿名内存就有 {anon}，占 {limit} 限制的 {share}（阈值 {threshold}）：是应用自身的内存（堆、本地内存分配、泄漏）占满了容器。',
   'finding.anon-near-limit.advice':
@@ -42,13 +47,18 @@ export const findingsZhCN: Record<keyof typeof findingsEn, string> = {
   'finding.memory-high-throttling.summary': '{scope}（{snapshot}）的 memory.events 中 high = {high}：该组超过了 memory.high，在达到硬限制之前就被限流并强制回收（max 事件：{max}）。',
   'finding.memory-high-throttling.advice': '限流会在 OOM 之前拖慢应用。调高 memory.high（Kubernetes MemoryQoS 会根据限制设置它），或减少工作集。',
   'finding.jvm-heap-headroom.title': 'JVM 堆给其他内存留的空间太少',
-  'finding.jvm-heap-headroom.summary': '{scope}：JVM 最大堆为 {maxHeap}（{source}），容器限制为 {limit}，只给元空间、代码缓存、线程栈、GC 结构、直接内存和 malloc arena 留下 {headroom}（{headroomShare}）。',
+  'finding.jvm-heap-headroom.summary':
+    '{scope}：JVM 最大堆为 {maxHeap}（{source}），占容器限制 {limit} 的 {heapShare}（阈值 {threshold}），只给元空间、代码缓存、线程栈、GC 结构、直接内存和 malloc arena 留下 {headroom}（{headroomShare}）。{nmt}{nmtUsage}',
+  'finding.jvm-heap-headroom.nmt': '本地内存跟踪（NMT）显示堆外已提交 {nonHeap}：堆用到最大时再加上这部分，共 {projected}，占限制的 {projectedShare}。',
+  'finding.jvm-heap-headroom.nmtUsage':
+    'JVM 总共提交了 {nmtCommitted}，而容器使用量为 {usage}：有 {outside} 不在 JVM 自己的统计里（页缓存、shmem、其他进程、NMT 不跟踪的分配）。',
   'finding.jvm-heap-headroom.advice': '堆外至少留出限制的 25–40%：用 -XX:MaxRAMPercentage=60–75 代替固定的 -Xmx，限制 -XX:MaxDirectMemorySize 和 -XX:MaxMetaspaceSize，并用本地内存跟踪（-XX:NativeMemoryTracking=summary）核对。',
   'finding.process-rss-gap.title': '大部分内存不在任何进程中',
   'finding.process-rss-gap.summary': '{scope}（{snapshot}）的使用量为 {usage}，但其 {processCount} 个进程（{processes}）的 RSS 合计只有 {rss}：有 {gap}（{share}）不在任何进程里——页缓存、没有进程映射的 shmem，或内核内存。',
   'finding.process-rss-gap.advice': 'top、ps 和应用自身的指标都看不到这部分内存。请看内存构成：页缓存（fincore/pcstat）、tmpfs 文件（对内存型卷执行 du）、内核内存（slabinfo）。',
   'finding.oom-partial-kill.title': '进程被 OOM 杀掉，但容器仍在运行',
-  'finding.oom-partial-kill.summary': '{victim}（pid {pid}）在 {scope} 中被 OOM 杀掉，但容器没有重启：应用可能在悄悄降级（少了一个工作进程）。',
+  'finding.oom-partial-kill.summary': '{victim}（pid {pid}）在 {scope} 中被 OOM 杀掉，但容器没有重启：应用可能在悄悄降级（少了一个工作进程）。{status}',
+  'finding.oom-partial-kill.status': '{reporter} 显示该容器状态为 {state}，重启次数 {restarts}，没有 OOMKilled 状态。',
   'finding.oom-partial-kill.advice': '让子进程退出时容器也退出，或启用 memory.oom.group 让整个 cgroup 一起被杀（Kubernetes 1.28+ 在 cgroup v2 上默认开启）。',
   'finding.victim-selection.title': '为什么选中了这个进程',
   'finding.victim-selection.summary':

@@ -4,6 +4,7 @@ import type { OomEvent } from '../formats/kernel-log/oom-types';
 import type { MemoryGroup, ValueSource } from './memory-group';
 import type { Snapshot } from './snapshot';
 import { walkGroups } from './memory-group';
+import { oomGroupStats, shmemLeftByOthers } from './oom-stats';
 
 export type HeadlineCategory = 'anon' | 'shmem' | 'fileCache' | 'kernel';
 /** Where a part sits: charged to the pod itself (owned by no running container), or in the group. */
@@ -72,10 +73,12 @@ function sortParts(parts: HeadlinePart[]): HeadlinePart[] {
 }
 
 export function headlineForOomEvent(event: OomEvent, file: string, snapshot: Snapshot | null): Headline {
-  const stats = event.cgroupStats.find((s) => s.path === event.oomMemcg) ?? event.cgroupStats[0] ?? null;
+  const stats = oomGroupStats(event);
   const group = findGroup(snapshot, event.oomMemcg);
   const parts: HeadlinePart[] = [];
-  const src = (key: string): ValueSource | null => (stats ? { file, line: stats.line, key } : null);
+  const firstLine = stats?.lines[0] ?? 0;
+  const lastLine = stats?.lines[stats.lines.length - 1] ?? 0;
+  const src = (key: string): ValueSource | null => (stats ? { file, line: firstLine, ...(lastLine > firstLine ? { lineEnd: lastLine } : {}), key } : null);
   if (stats) {
     const s = stats.stats;
     const v1 = typeof s['total_rss'] === 'number' || typeof s['rss'] === 'number' || typeof s['cache'] === 'number';
@@ -84,7 +87,8 @@ export function headlineForOomEvent(event: OomEvent, file: string, snapshot: Sna
     const shmem = v1 ? statOf(s, 'total_shmem', 'shmem') : statOf(s, 'shmem');
     if (anon !== null) parts.push({ category: 'anon', bytes: anon, place: 'group', source: src(v1 ? 'total_rss' : 'anon') });
     if (shmem !== null && shmem > 0) {
-      const own = podOwnShmem(group);
+      // From a snapshot of the pod taken with the log, else from the report's own per-cgroup lines.
+      const own = podOwnShmem(group) ?? shmemLeftByOthers(stats);
       const place: HeadlinePlace = own !== null && own >= shmem * 0.5 ? 'pod-itself' : 'group';
       parts.push({ category: 'shmem', bytes: shmem, place, source: src(v1 ? 'total_shmem' : 'shmem') });
     }

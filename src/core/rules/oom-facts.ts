@@ -4,6 +4,7 @@ import type { OomEvent } from '../formats/kernel-log/oom-types';
 import type { MemoryGroup } from '../model/memory-group';
 import type { Snapshot } from '../model/snapshot';
 import { walkGroups } from '../model/memory-group';
+import { oomGroupStats } from '../model/oom-stats';
 import type { EvidenceRef, LocatedOomEvent } from './rule';
 
 /** The last path segment names a cgroup uniquely enough (a pod UID or a container id) across layouts. */
@@ -49,9 +50,12 @@ export function eventEvidence(located: LocatedOomEvent): EvidenceRef[] {
   return lines.map((line) => ({ file: located.file, lineStart: line, lineEnd: line }));
 }
 
-/** The stats of the OOM cgroup from `Memory cgroup stats for …`: hierarchical (total_*) where present. */
+/**
+ * The stats of the OOM cgroup from `Memory cgroup stats for …`: hierarchical (total_*) where present;
+ * on older kernels, which print each cgroup of the subtree with its local counters, their sum.
+ */
 export function oomCgroupStat(event: OomEvent, key: string): number | null {
-  const stats = event.cgroupStats.find((s) => s.path === event.oomMemcg) ?? event.cgroupStats[0];
+  const stats = oomGroupStats(event);
   if (!stats) return null;
   const value = stats.stats[`total_${key}`] ?? stats.stats[key];
   return typeof value === 'number' ? value : null;

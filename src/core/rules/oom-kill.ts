@@ -1,9 +1,11 @@
 // oom-kill-memcg and oom-kill-global: a kill in the kernel log, or in the counters (memory.events
-// oom_kill, memory.oom_control oom_kill) when the bundle has no log of it.
+// oom_kill, memory.oom_control oom_kill) when the bundle has no log of it, or else in what
+// Kubernetes and the runtime say (reason OOMKilled, docker State.OOMKilled, an OOMKilling event).
 import type { AnalysisInput, FindingDraft, Rule } from './rule';
 import { evidenceFrom, mergeEvidence } from './rule';
 import { bytesText, scopeName, snapshotGroups } from './group-facts';
 import { eventEvidence, groupForCgroupPath, snapshotOfEvent, timeText } from './oom-facts';
+import { memcgFromWorkloadFacts } from './oom-kill-status';
 
 function memcgFromLogs(input: AnalysisInput): FindingDraft[] {
   const drafts: FindingDraft[] = [];
@@ -20,6 +22,7 @@ function memcgFromLogs(input: AnalysisInput): FindingDraft[] {
       scopeKey: group?.key ?? scope,
       snapshotId: snapshot?.id ?? null,
       params: {
+        lead: '@finding.oom-kill-memcg.fromLog',
         victim: e.victim?.comm ?? '?',
         pid: e.victim?.pid ?? '?',
         scope,
@@ -60,8 +63,8 @@ function memcgFromCounters(input: AnalysisInput): FindingDraft[] {
       scopeKey: group.key,
       snapshotId: snapshot.id,
       params: {
-        victim: `${kills} ×`,
-        pid: '—',
+        lead: '@finding.oom-kill-memcg.fromCounter',
+        kills,
         scope,
         usage: group.usageBytes !== null ? bytesText(group.usageBytes) : '—',
         limit: group.limitBytes !== null ? bytesText(group.limitBytes) : '—',
@@ -82,7 +85,10 @@ export const oomKillMemcgRule: Rule = {
   evaluate(input) {
     const fromLogs = memcgFromLogs(input);
     // Counters only speak when no log does: v1 counts the kill in the victim's cgroup, the log is richer.
-    return fromLogs.length > 0 ? fromLogs : memcgFromCounters(input);
+    if (fromLogs.length > 0) return fromLogs;
+    const fromCounters = memcgFromCounters(input);
+    // Statuses only when the bundle has neither: they say that, not how full the cgroup was.
+    return fromCounters.length > 0 ? fromCounters : memcgFromWorkloadFacts(input);
   },
 };
 

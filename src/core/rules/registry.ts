@@ -12,10 +12,13 @@ import { processRssGapRule } from './process-rss-gap';
 import { oomKillGlobalRule, oomKillMemcgRule } from './oom-kill';
 import { victimSelectionRule } from './victim-selection';
 import { oomPartialKillRule } from './oom-partial-kill';
+import { evictionRule } from './eviction';
+import { jvmHeapHeadroomRule } from './jvm-heap-headroom';
 
 export const RULES: readonly Rule[] = [
   oomKillMemcgRule,
   oomKillGlobalRule,
+  evictionRule,
   oomPartialKillRule,
   victimSelectionRule,
   shmemOrphanedRule,
@@ -26,5 +29,6 @@ export const RULES: readonly Rule[] = [
   thpInflationRule,
   kernelMemoryHighRule,
   memoryHighThrottlingRule,
+  jvmHeapHeadroomRule,
   processRssGapRule,
 ];

@@ -77,14 +77,38 @@ export interface LocatedOomEvent {
   event: OomEvent;
 }
 
+export type WorkloadFactKind =
+  /** Kubernetes/the runtime says the container was OOM-killed (reason OOMKilled, docker State.OOMKilled); value: exit code or null. */
+  | 'terminated-oomkilled'
+  /** A kernel OOM kill reported as a Kubernetes event (`OOMKilling`, node-problem-detector); value: `memcg` or `global`. */
+  | 'oom-killing-event'
+  /** The kubelet evicted the pod; value: the resource it was low on (`memory`, `ephemeral-storage`) or null when not said. */
+  | 'evicted'
+  | 'restart-count'
+  /** What the container was doing when captured; value: `running`, `waiting`, `terminated`, `exited`. */
+  | 'container-state'
+  /** The JVM's maximum heap in bytes (-Xmx, MaxRAMPercentage × limit, or NMT's Java Heap reserved). */
+  | 'jvm-max-heap'
+  /** Native Memory Tracking's total committed bytes. */
+  | 'jvm-nmt-committed'
+  /** NMT committed bytes outside the Java heap (total − Java Heap). */
+  | 'jvm-nmt-non-heap'
+  /** The container's memory limit in bytes, as the spec or the runtime says. */
+  | 'memory-limit';
+
 /** A fact about a workload from kubectl/inspect/kubelet files, with its source line. */
 export interface WorkloadFact {
-  kind: 'terminated-oomkilled' | 'evicted' | 'restart-count' | 'jvm-max-heap' | 'memory-limit';
+  kind: WorkloadFactKind;
   podName: string | null;
   podNamespace: string | null;
   containerName: string | null;
+  /** Join keys to cgroups and kernel logs (lower-case, dashes), when the file says. */
+  podUid?: string | null;
+  containerId?: string | null;
   value: MetricValue;
   text: string;
+  /** How the value was found (`xmx`, `max-ram-percentage`, `nmt`, `last-state`, `state`, `inspect`, `event`, `pod-status`, `get-pods`, …). */
+  basis?: string;
   source: ValueSource;
 }
 

@@ -3,10 +3,12 @@
 import { snapshotRule } from './snapshot-rule';
 import { breakdownFact, bytesText, limitFact, percentText, usageFact } from './group-facts';
 import { round3 } from './anon-near-limit';
+import type { Rule } from './rule';
+import { shmemDominantAtKills } from './shmem-at-kill';
 
 export const SHMEM_DOMINANT_THRESHOLDS = { minShareOfUsage: 0.3, minBytes: 16 * 1024 * 1024, criticalShareOfLimit: 0.5 } as const;
 
-export const shmemDominantRule = snapshotRule(
+const shmemDominantInSnapshots = snapshotRule(
   'shmem-dominant',
   SHMEM_DOMINANT_THRESHOLDS,
   (group) => {
@@ -30,3 +32,12 @@ export const shmemDominantRule = snapshotRule(
   },
   { innermostOnly: true },
 );
+
+/** In the snapshots, and at each kill the report of which shows shmem filling the cgroup. */
+export const shmemDominantRule: Rule = {
+  ...shmemDominantInSnapshots,
+  evaluate(input) {
+    const fromSnapshots = shmemDominantInSnapshots.evaluate(input);
+    return [...fromSnapshots, ...shmemDominantAtKills(input, fromSnapshots, SHMEM_DOMINANT_THRESHOLDS)];
+  },
+};

@@ -6,6 +6,8 @@ import type { MemoryGroup } from '../model/memory-group';
 import { snapshotRule } from './snapshot-rule';
 import { breakdownFact, bytesText, isRealCgroup, limitFact, percentText, usageFact, type Fact } from './group-facts';
 import { round3 } from './anon-near-limit';
+import type { Rule } from './rule';
+import { shmemOrphanedAtKills } from './shmem-at-kill';
 
 export const SHMEM_ORPHANED_THRESHOLDS = { minRemainderBytes: 16 * 1024 * 1024, minShareOfPodUsage: 0.2, criticalShareOfLimit: 0.25 } as const;
 
@@ -25,7 +27,7 @@ function sumChildren(children: MemoryGroup[], pick: (g: MemoryGroup) => Fact | n
   return { bytes, evidence };
 }
 
-export const shmemOrphanedRule = snapshotRule('shmem-orphaned', SHMEM_ORPHANED_THRESHOLDS, (group) => {
+const shmemOrphanedInSnapshots = snapshotRule('shmem-orphaned', SHMEM_ORPHANED_THRESHOLDS, (group) => {
   if (group.role !== 'pod') return null;
   const children = liveContainers(group);
   if (children.length === 0) return null;
@@ -62,3 +64,12 @@ export const shmemOrphanedRule = snapshotRule('shmem-orphaned', SHMEM_ORPHANED_T
     evidence: [...podUsage.evidence, ...childUsage.evidence, ...(podShmem?.evidence ?? []), ...(limit?.evidence ?? [])],
   };
 });
+
+/** In the snapshots, and at a kill whose report shows shmem in a finished container's cgroup (pre-5.x kernels). */
+export const shmemOrphanedRule: Rule = {
+  ...shmemOrphanedInSnapshots,
+  evaluate(input) {
+    const fromSnapshots = shmemOrphanedInSnapshots.evaluate(input);
+    return [...fromSnapshots, ...shmemOrphanedAtKills(input, fromSnapshots, SHMEM_ORPHANED_THRESHOLDS)];
+  },
+};
