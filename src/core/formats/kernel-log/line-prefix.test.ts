@@ -132,6 +132,28 @@ describe('splitGluedRecords', () => {
   });
 });
 
+describe('fast paths (bench: a 1 GiB dmesg log)', () => {
+  it('a plain uptime is read by hand exactly as the regex reads it; other bracket forms still reach the regex', () => {
+    expect(stripLinePrefix('[    5.012542] kauditd_printk_skb: 12 callbacks suppressed')).toMatchObject({ style: 'dmesg', time: { raw: '5.012542', uptimeSeconds: 5.012542 }, message: 'kauditd_printk_skb: 12 callbacks suppressed' });
+    expect(stripLinePrefix('[1234567890.123456789] x').time?.raw).toBe('1234567890.123456789');
+    // Eleven integer digits or ten fraction digits: not an uptime, as before.
+    expect(stripLinePrefix('[12345678901.1] x').style).toBe('none');
+    expect(stripLinePrefix('[1.1234567890] x').style).toBe('none');
+    expect(stripLinePrefix('[ 12.5 <  0.000100>] x')).toMatchObject({ style: 'dmesg', time: { raw: '12.5' }, message: 'x' });
+    expect(stripLinePrefix('[12.] x').style).toBe('none');
+    expect(stripLinePrefix('[.5] x').style).toBe('none');
+  });
+
+  it('brackets that cannot open a time do not split a line; ones that can still do', () => {
+    expect(splitGluedRecords('[ 5.0] systemd-journald[312]: Data hash table of /var/log/journal/x/system.journal has a fill level at 75.0')).toBeNull();
+    expect(splitGluedRecords('[ 5.0] audit: type=1400 apparmor="DENIED" comm="runc:[2:INIT]" requested_mask="r"')).toBeNull();
+    expect(splitGluedRecords('[ 5.0] [drm] Initialized virtio_gpu 0.1.0 0 for virtio0 on minor 0')).toBeNull();
+    expect(splitGluedRecords('[ 5.0] first[ 5.1] second')).toEqual(['[ 5.0] first', '[ 5.1] second']);
+    expect(splitGluedRecords('[ 5.0] first[Mon Nov 11 06:55:00 2024] second')).toEqual(['[ 5.0] first', '[Mon Nov 11 06:55:00 2024] second']);
+    expect(splitGluedRecords('Nov 11 06:55:00 h kernel: a [drm] x Nov 11 06:55:01 h kernel: b')).toEqual(['Nov 11 06:55:00 h kernel: a [drm] x ', 'Nov 11 06:55:01 h kernel: b']);
+  });
+});
+
 describe('prefixes over whole fixtures', () => {
   const cases: [string, string, number][] = [
     ['02-k4.8-kmsg-raw-memcg-docker.log', 'kmsg', 44],

@@ -40,19 +40,41 @@ function dropSeparator(text: string): string {
   return text.charCodeAt(0) === 32 ? text.slice(1) : text;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The digits of a plain `[ 1234.567890]` (what UPTIME_INNER matches without its `<…>` part), or
+ * null. Scanned by hand: every line of a dmesg log starts so, and the regex was a hot spot of a
+ * 1 GiB log (bench/RESULTS.md).
+ */
+function plainUptime(s: string, close: number): string | null {
+  let i = 1;
+  while (s.charCodeAt(i) === 32) i++;
+  const start = i;
+  while (isDigit(s.charCodeAt(i))) i++;
+  if (i === start || i - start > 10 || s.charCodeAt(i) !== 46) return null;
+  const fraction = ++i;
+  while (isDigit(s.charCodeAt(i))) i++;
+  if (i === fraction || i - fraction > 9 || i !== close) return null;
+  return s.slice(start, close);
+}
+
 /** `[ 1234.567890] msg`, `[Mon Nov 11 06:55:00 2024] msg`, or null when the bracket is not a time. */
 function stripBracketTime(s: string): { time: KernelTime; style: LinePrefixStyle; rest: string } | null {
   const close = s.indexOf(']');
   if (close < 2 || close > 64) return null;
-  const inner = s.slice(1, close);
+  const plain = plainUptime(s, close);
+  const inner = plain === null ? s.slice(1, close) : '';
   let rest = s.slice(close + 1);
-  const uptime = UPTIME_INNER.exec(inner);
-  if (uptime?.[1] !== undefined) {
+  const digits = plain ?? UPTIME_INNER.exec(inner)?.[1];
+  if (digits !== undefined) {
     if (rest.charCodeAt(0) === 91) {
       const caller = CALLER_ID.exec(rest);
       if (caller) rest = rest.slice(caller[0].length);
     }
-    return { time: uptimeTime(uptime[1]), style: 'dmesg', rest: dropSeparator(rest) };
+    return { time: uptimeTime(digits), style: 'dmesg', rest: dropSeparator(rest) };
   }
   if (CTIME_INNER.test(inner) && inner.length >= 12) {
     return { time: { raw: inner.trim(), uptimeSeconds: null }, style: 'dmesg-T', rest: dropSeparator(rest) };
@@ -160,9 +182,14 @@ const GLUED_START =
  * record's prefix. Returns null when the line holds one record (the usual case).
  */
 export function splitGluedRecords(line: string): string[] | null {
-  // Cheap test first: a second record needs a second `[` or a second ` kernel:`.
+  // Cheap tests first: a second record needs a second ` kernel:`, or a `[` past the start that can
+  // open a time, or (with one ` kernel:`) any `[` past the start, as the regex below reads them.
   const kernelAt = line.indexOf(' kernel:');
-  if (line.indexOf('[', 1) < 0 && (kernelAt < 0 || line.indexOf(' kernel:', kernelAt + 8) < 0)) return null;
+  const twoKernels = kernelAt >= 0 && line.indexOf(' kernel:', kernelAt + 8) >= 0;
+  if (!twoKernels) {
+    if (line.indexOf('[', 1) < 0) return null;
+    if (kernelAt < 0 && !hasBracketTimeAfterStart(line)) return null;
+  }
   GLUED_START.lastIndex = 1;
   const starts: number[] = [];
   let m: RegExpExecArray | null;
@@ -184,6 +211,30 @@ export function splitGluedRecords(line: string): string[] | null {
   }
   pieces.push(line.slice(from));
   return pieces;
+}
+
+/**
+ * Whether some `[` past the first character may open one of GLUED_START's bracket forms: `[ *12.34]`
+ * (digits, then a dot) or `[Mon … 06:55:00 2024]` (a letter, then 18–48 characters without brackets
+ * ending in a digit). A necessary condition only: the regex still decides. Most kernel messages with
+ * a bracket (`systemd-journald[312]:`, `runc:[2:INIT]`, `[drm]`) fail it at once.
+ */
+function hasBracketTimeAfterStart(line: string): boolean {
+  for (let at = line.indexOf('[', 1); at >= 0; at = line.indexOf('[', at + 1)) {
+    let i = at + 1;
+    while (line.charCodeAt(i) === 32) i++;
+    const digits = i;
+    while (isDigit(line.charCodeAt(i))) i++;
+    if (i > digits && line.charCodeAt(i) === 46) return true;
+    const first = line.charCodeAt(at + 1);
+    if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0x80) {
+      const close = line.indexOf(']', at + 1);
+      const open = line.indexOf('[', at + 1);
+      const inner = close - at - 1;
+      if (close > 0 && (open < 0 || open > close) && inner >= 19 && inner <= 49 && isDigit(line.charCodeAt(close - 1))) return true;
+    }
+  }
+  return false;
 }
 
 /** A marker the poster put in place of omitted lines. */

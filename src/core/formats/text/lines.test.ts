@@ -39,3 +39,16 @@ describe('createLineSplitter', () => {
     expect(numbers).toEqual([1, 2, 3]);
   });
 });
+
+describe('createLineSplitter without CR (the indexOf path)', () => {
+  it('gives the same lines as splitLines for LF-only text cut anywhere, and after a chunk ending in CR', () => {
+    const text = 'cache 1\nrss 2\n\nshmem 3\nlast';
+    for (let size = 1; size <= text.length; size++) {
+      const chunks: string[] = [];
+      for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+      expect(streamed(chunks)).toEqual(splitLines(text));
+    }
+    expect(streamed(['a\r', '\nb\n', 'c'])).toEqual(['a', 'b', 'c']);
+    expect(streamed(['a\r', 'b\nc'])).toEqual(['a', 'b', 'c']);
+  });
+});
