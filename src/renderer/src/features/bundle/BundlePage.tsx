@@ -8,6 +8,7 @@ import { MetadataEditor } from './MetadataEditor';
 import { OverviewTab } from './overview/OverviewTab';
 import { FilesTab } from './files/FilesTab';
 import { NotesTab } from '../notes/NotesTab';
+import { OomEventsTab } from '../oom/OomEventsTab';
 import type { MessageKey } from '../../../../core';
 import './bundle.css';
 
@@ -63,11 +64,7 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
       <div role="tabpanel" aria-label={t(TABS.find((x) => x.id === route.tab)?.labelKey ?? 'bundle.tab.overview')}>
         {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
         {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} />}
-        {route.tab === 'oom' && (
-          <div className="empty-state" data-testid="oom-empty">
-            <p>{t('oom.empty')}</p>
-          </div>
-        )}
+        {route.tab === 'oom' && <OomEventsTab key={bundle.id} bundle={bundle} files={list} />}
         {route.tab === 'notes' && <NotesTab />}
       </div>
     </div>
