@@ -48,7 +48,9 @@ export function dedupeOomEvents(events: readonly LocatedOomEvent[]): LocatedOomE
   for (const located of events) {
     const e = located.event;
     const folder = located.file.includes('/') ? located.file.slice(0, located.file.lastIndexOf('/')) : '';
-    const key = [folder, e.victim?.pid ?? '', e.victim?.comm ?? '', e.trigger?.pid ?? '', e.memcg?.usageBytes ?? '', e.oomMemcg ?? ''].join('\u0000');
+    // The line range keeps two different reports of one file apart even when both were cut before
+    // naming anything; dmesg.txt and dmesg-T.txt of one capture hold the same report at the same lines.
+    const key = [folder, e.lines.start, e.lines.end, e.victim?.pid ?? '', e.victim?.comm ?? '', e.trigger?.pid ?? '', e.memcg?.usageBytes ?? '', e.oomMemcg ?? ''].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(located);

@@ -11,6 +11,7 @@ export const oomEn = {
   'oomView.verdict.other': '{victim} (pid {pid}) was killed by the OOM killer.',
   'oomView.verdict.noVictim': 'The OOM killer ran in {scope}, but the report ends before it names a victim.',
   'oomView.verdict.noKillable': 'The OOM killer ran in {scope} and found no killable process.',
+  'oomView.node': 'the node',
   'oomView.time': 'Time',
   'oomView.host': 'Host',
   'oomView.lines': 'Lines',

@@ -13,6 +13,7 @@ export const oomZhCN: Record<keyof typeof oomEn, string> = {
   'oomView.verdict.other': '{victim}（pid {pid}）被 OOM killer 杀掉。',
   'oomView.verdict.noVictim': 'OOM killer 在 {scope} 中运行，但报告在点名被杀进程之前就结束了。',
   'oomView.verdict.noKillable': 'OOM killer 在 {scope} 中运行，但没有可杀的进程。',
+  'oomView.node': '节点',
   'oomView.time': '时间',
   'oomView.host': '主机',
   'oomView.lines': '行',

@@ -4,7 +4,8 @@ import { formatBytes, type SizeUnits } from '../../model/units';
 import type { OomEvent } from './oom-types';
 
 export function oomVerdict(event: OomEvent, locale: Locale, scopeName: string | null = null, units: SizeUnits = 'iec'): string {
-  const scope = scopeName ?? event.oomMemcg ?? event.taskMemcg ?? '—';
+  // A node-wide OOM is about the node, never the victim's cgroup.
+  const scope = scopeName ?? (event.kind === 'global' ? translate(locale, 'oomView.node') : (event.oomMemcg ?? event.taskMemcg ?? '—'));
   const v = event.victim;
   if (event.noKillableProcesses) return translate(locale, 'oomView.verdict.noKillable', { scope });
   if (!v) return translate(locale, 'oomView.verdict.noVictim', { scope });
