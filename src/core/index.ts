@@ -156,3 +156,26 @@ export { renderHeadline } from './model/headline-text';
 export { rosettaStone, type RosettaEntry, type RosettaMetricId, type RosettaInput } from './model/rosetta';
 export { oomVerdict, missingPartsText } from './formats/kernel-log/verdict';
 export { qosFromOomScoreAdj } from './rules/oom-facts';
+// Incident report content (src/core/report): built once, rendered by the app's report page and the CLI.
+export { buildReport, type BuildReportInput, type ReportBundleMeta, type ReportNoteInput, type ReportFileInput } from './report/build-report';
+export { compareForReport, reportComparison, comparisonUsageText, type ComparedSide, type ComparisonInput } from './report/report-comparison';
+export { formatReportTime } from './report/report-time';
+export { CHART_CATEGORIES } from './report/report-charts';
+export type {
+  ReportModel,
+  ReportCover,
+  ReportAnswer,
+  ReportTimelineEntry,
+  ReportTimelineKind,
+  ReportChart,
+  ReportChartPart,
+  ReportChartCategory,
+  ReportEvidence,
+  ReportTask,
+  ReportOomEvent,
+  ReportFinding,
+  ReportComparison,
+  ReportNote,
+  ReportFile,
+  ReportAppendix,
+} from './report/report-model';
