@@ -127,12 +127,15 @@ function HeadlineBar({ headline, model, segmentLabel }: { headline: Headline; mo
             )}
           </g>
         ))}
-        {model.limitAt !== null && model.overLimit && <line x1={pct(model.limitAt)} x2={pct(model.limitAt)} y1={0} y2={BAR_HEIGHT} className="headline-limit-mark" />}
+        {model.limitAt !== null && model.overLimit && limit !== null && (
+          <line x1={pct(model.limitAt)} x2={pct(model.limitAt)} y1={0} y2={BAR_HEIGHT} className="headline-limit-mark">
+            <title>{`${t('findingsUi.headline.limitMark', { limit })}: ${t('findingsUi.headline.overLimit')}`}</title>
+          </line>
+        )}
       </svg>
       <div className="headline-scale" aria-hidden="true">
         <span>0</span>
-        {model.usageBytes !== null && <span className="headline-scale-usage">{t('findingsUi.headline.usageMark', { usage: bytes(model.usageBytes) })}</span>}
-        <span>{limit !== null ? t('findingsUi.headline.limitMark', { limit }) : bytes(model.scaleBytes)}</span>
+        <span>{limit !== null ? t('findingsUi.headline.limitMark', { limit }) : model.usageBytes !== null ? t('findingsUi.headline.usageMark', { usage: bytes(model.usageBytes) }) : bytes(model.scaleBytes)}</span>
       </div>
     </div>
   );

@@ -16,6 +16,8 @@ import { observedFilesFor } from '../../findings/observed';
 import { GroupTree } from './GroupTree';
 import { GroupDetail } from './GroupDetail';
 import { groupLabel } from './group-label';
+import { TargetNotes } from '../../notes/TargetNotes';
+import { AddNoteButton } from '../../notes/AddNoteButton';
 import './overview.css';
 
 interface Props {
@@ -47,7 +49,7 @@ export function OverviewTab({ bundle, files, snapshotId, groupKey }: Props): Rea
   const selectedLabel = selected ? groupLabel(selected) : null;
   return (
     <div className="overview">
-      {record.headline && <HeadlineCard bundleId={bundle.id} headline={record.headline} />}
+      {record.headline && <HeadlineCard bundleId={bundle.id} headline={record.headline} showGroupLink={hasTree(snapshots, record.headline.snapshotId)} />}
       <FindingsList bundleId={bundle.id} findings={record.findings} files={files ?? []} snapshots={snapshots} />
       {!snapshot ? (
         <div className="empty-state" data-testid="overview-empty">
@@ -55,18 +57,22 @@ export function OverviewTab({ bundle, files, snapshotId, groupKey }: Props): Rea
         </div>
       ) : (
         <>
-          {withGroups.length > 1 && <SnapshotPicker snapshots={withGroups} selectedId={snapshot.id} onSelect={(id) => go(id, null)} />}
+          <div className="overview-snapshot-bar">
+            {withGroups.length > 1 && <SnapshotPicker snapshots={withGroups} selectedId={snapshot.id} onSelect={(id) => go(id, null)} />}
+            <AddNoteButton bundleId={bundle.id} target={{ kind: 'snapshot', snapshotId: snapshot.id }} label={t('notes.target.snapshot', { name: snapshot.label })} />
+          </div>
           {groups.length > 1 && (
             <div className="panel overview-tree">
               <GroupTree groups={snapshot.groups} selectedKey={selected?.key ?? null} onSelect={(key) => go(snapshot.id, key)} />
             </div>
           )}
-          {selected && <GroupDetail bundleId={bundle.id} group={selected} />}
+          {selected && <GroupDetail bundleId={bundle.id} group={selected} snapshotId={snapshot.id} />}
           {selected && selectedLabel && (
             <RosettaPanel bundleId={bundle.id} group={selected} groupLabel={t(selectedLabel.key, selectedLabel.params)} snapshotLabel={snapshot.label} observedFiles={observedFiles} />
           )}
         </>
       )}
+      <TargetNotes bundleId={bundle.id} target={{ kind: 'bundle' }} title={t('notes.section.bundle')} label={t('notes.target.bundle')} />
       <AnalysisNotice analysis={analysis} />
     </div>
   );
@@ -94,6 +100,12 @@ function AnalysisNotice({ analysis }: { analysis: BundleAnalysisView }): ReactNo
       </button>
     </div>
   );
+}
+
+/** A link to a group in the tree is worth it only where the tree is shown (more than one group). */
+function hasTree(snapshots: readonly Snapshot[], snapshotId: string | null): boolean {
+  const s = snapshots.find((x) => x.id === snapshotId);
+  return s !== undefined && [...walkGroups(s.groups)].length > 1;
 }
 
 /** The pod when there is one (where a limit is hit), else the first root. */
