@@ -17,6 +17,7 @@ import { ImportProgressBar } from './ImportProgressBar';
 import { LibraryPage, UNDO_MS } from '../features/library/LibraryPage';
 import { BundlePage } from '../features/bundle/BundlePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ComparePage } from '../features/compare/ComparePage';
 import { useOpenSample } from '../features/library/useOpenSample';
 import { ThemeContext } from './theme-context';
 import { SHOW_COLLECT_EVENT } from '../features/library/CollectPanel';
@@ -149,6 +150,8 @@ function renderRoute(route: Route): ReactNode {
       return <SettingsPage />;
     case 'bundle':
       return <BundlePage key={route.bundleId} route={route} />;
+    case 'compare':
+      return <ComparePage route={route} />;
     case 'not-found':
       return <NotFound />;
   }

@@ -8,6 +8,7 @@ import { MetadataEditor } from './MetadataEditor';
 import { OverviewTab } from './overview/OverviewTab';
 import { FilesTab } from './files/FilesTab';
 import { NotesTab } from '../notes/NotesTab';
+import { CompareSnapshotsLink } from '../compare/CompareSnapshotsLink';
 import { OomEventsTab } from '../oom/OomEventsTab';
 import type { MessageKey } from '../../../../core';
 import './bundle.css';
@@ -41,7 +42,8 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
       </div>
       <MetadataEditor key={bundle.id} bundle={bundle} />
       <p className="bundle-summary muted">
-        {t('bundle.summary', { files: bundle.fileCount, recognised: bundle.recognisedCount, size: bytes(bundle.sizeBytes), imported: dateTime(bundle.importedAt) })}
+        {t('bundle.summary', { files: bundle.fileCount, recognised: bundle.recognisedCount, size: bytes(bundle.sizeBytes), imported: dateTime(bundle.importedAt) })}{' '}
+        <CompareSnapshotsLink bundleId={bundle.id} />
       </p>
       {bundle.importWarnings.length > 0 && (
         <details className="bundle-import-warnings">
@@ -62,8 +64,8 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
         ))}
       </div>
       <div role="tabpanel" aria-label={t(TABS.find((x) => x.id === route.tab)?.labelKey ?? 'bundle.tab.overview')}>
-        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={files} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
-        {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} lineEnd={route.lineEnd ?? null} />}
+        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
+        {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} />}
         {route.tab === 'oom' && <OomEventsTab key={bundle.id} bundle={bundle} files={list} />}
         {route.tab === 'notes' && <NotesTab />}
       </div>

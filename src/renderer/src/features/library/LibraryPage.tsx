@@ -12,6 +12,7 @@ import { bundleHref, navigate } from '../../app/router';
 import { useOpenSample } from './useOpenSample';
 import { CollectPanel } from './CollectPanel';
 import { matchesSearch } from './search';
+import { CompareCheckbox, CompareSelectedButton, useCompareSelection, type CompareSelection } from '../compare/LibraryCompare';
 import './library.css';
 
 /** How long a deleted bundle can be brought back. */
@@ -23,6 +24,7 @@ export function LibraryPage(): ReactNode {
   const openSample = useOpenSample();
   const toasts = useToasts();
   const [query, setQuery] = useState('');
+  const compareSelection = useCompareSelection();
   const bundles = useLiveQuery(() => db.bundles.where('status').equals('ready').toArray(), []);
   const sorted = useMemo(() => (bundles ?? []).slice().sort((a, b) => (a.importedAt < b.importedAt ? 1 : -1)), [bundles]);
   const shown = useMemo(() => sorted.filter((b) => matchesSearch(b, query)), [sorted, query]);
@@ -68,6 +70,7 @@ export function LibraryPage(): ReactNode {
           onChange={(e) => setQuery(e.target.value)}
         />
         <div className="spacer" />
+        <CompareSelectedButton selection={compareSelection} bundles={sorted} />
         <button type="button" className="primary" disabled={busy} onClick={() => void pick('files')}>
           {t('library.import')}
         </button>
@@ -100,7 +103,7 @@ export function LibraryPage(): ReactNode {
             </thead>
             <tbody>
               {shown.map((b) => (
-                <BundleRow key={b.id} bundle={b} onDelete={() => void remove(b)} />
+                <BundleRow key={b.id} bundle={b} onDelete={() => void remove(b)} compareSelection={compareSelection} />
               ))}
             </tbody>
           </table>
@@ -113,13 +116,14 @@ export function LibraryPage(): ReactNode {
   );
 }
 
-function BundleRow({ bundle, onDelete }: { bundle: BundleRecord; onDelete: () => void }): ReactNode {
+function BundleRow({ bundle, onDelete, compareSelection }: { bundle: BundleRecord; onDelete: () => void; compareSelection: CompareSelection }): ReactNode {
   const { t, dateTime } = useI18n();
   const href = bundleHref(bundle.id);
   const unrecognised = bundle.fileCount - bundle.recognisedCount;
   return (
     <tr className="library-row" data-testid="library-row" onDoubleClick={() => navigate(href)}>
       <td>
+        <CompareCheckbox bundle={bundle} selection={compareSelection} />
         <a href={href} className="library-title">
           {bundle.title}
         </a>
