@@ -151,6 +151,11 @@ export { analyzeBundle, oomEventsOf, dedupeOomEvents, type AnalysisFile, type Bu
 export { localizeFinding, evaluateRules, collapseAcrossSnapshots, resolveMessageParams, type LineReader } from './rules/run-rules';
 export { FINDING_IDS, SEVERITY_ORDER, type Finding, type FindingDraft, type FindingId, type Severity, type Evidence, type EvidenceRef, type LocatedOomEvent, type WorkloadFact } from './rules/rule';
 export { RULES } from './rules/registry';
+// workload facts and the application evidence they come from (kubectl, inspect, NMT)
+export { deriveWorkloadFacts, readEvictionMessage, type EvictionMessage } from './analyze/workload-facts';
+export { groupForFact, factScope, sameContainer } from './rules/workload-match';
+export type { WorkloadFactKind } from './rules/rule';
+export { oomGroupStats, type OomGroupStats } from './model/oom-stats';
 export { headlineForOomEvent, headlineForSnapshot, headlineForSnapshots, fullestGroup, groupDisplayName, type Headline, type HeadlinePart } from './model/headline';
 export { renderHeadline } from './model/headline-text';
 export { rosettaStone, type RosettaEntry, type RosettaMetricId, type RosettaInput } from './model/rosetta';

@@ -5,8 +5,9 @@ import type { FileRecord } from '../../../db/schema';
 import { isMemoryStat } from '../overview/groups-from-files';
 import { MemoryStatView } from './MemoryStatView';
 import { ParsedValue } from './ParsedView';
+import { appEvidenceView } from '../../app-evidence/app-evidence-view';
 
 export function ParsedFileView({ file }: { file: FileRecord }): ReactNode {
   if (isMemoryStat(file)) return <MemoryStatView bundleId={file.bundleId} path={file.path} data={file.data} />;
-  return <ParsedValue value={file.data} />;
+  return appEvidenceView(file) ?? <ParsedValue value={file.data} />;
 }
