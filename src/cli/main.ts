@@ -4,6 +4,7 @@ import { expandInputs, InputError, parseFileFromDisk } from './read-inputs';
 import { parseOutput, toJson } from './print-json';
 import { parseMarkdown } from './print-markdown';
 import { runAnalyze, runDiff } from './analyze-command';
+import { runReport } from './report-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -39,9 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'diff':
         io.stdout(await runDiff(args));
         return 0;
-      default:
-        io.stderr(`oomscope: "${args.command}" is not built yet in this version; "parse", "analyze" and "diff" work today.\n`);
-        return 2;
+      case 'report':
+        return await runReport(args, io);
     }
   } catch (error) {
     if (error instanceof InputError) {

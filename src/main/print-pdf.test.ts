@@ -57,6 +57,11 @@ describe('PDF_OPTIONS', () => {
     expect(PDF_OPTIONS.footerTemplate).toContain('class="totalPages"');
     expect(`${PDF_OPTIONS.headerTemplate}${PDF_OPTIONS.footerTemplate}`).not.toContain('class="url"');
   });
+  it('prints the report’s own page box: A4 from its CSS, its margins (18/15 mm) in inches', () => {
+    expect(PDF_OPTIONS.preferCSSPageSize).toBe(true);
+    expect(PDF_OPTIONS.margins).toEqual({ top: 18 / 25.4, bottom: 18 / 25.4, left: 15 / 25.4, right: 15 / 25.4 });
+    expect(PDF_OPTIONS.headerTemplate).toContain('class="title"');
+  });
 });
 
 describe('safePdfFileName', () => {

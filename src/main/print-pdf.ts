@@ -6,19 +6,25 @@
 import { join } from 'node:path';
 import type { PrintToPDFOptions, SaveDialogOptions } from 'electron';
 import type { PdfExportRequest, PdfExportResult } from '../shared/bridge';
+import { REPORT_PAGE_MARGIN_MM, REPORT_PDF_FOOTER_TEMPLATE, REPORT_PDF_HEADER_TEMPLATE } from '../shared/report-print';
 import type { Translator } from '../core/i18n/translate';
 
-const FOOTER_STYLE = 'font-size:8px;width:100%;padding:0 12mm;color:#666;font-family:sans-serif;';
+const MM_PER_INCH = 25.4;
+const m = REPORT_PAGE_MARGIN_MM;
 
-/** A4 with backgrounds (charts), the document title on top and page numbers below; never the file:// URL. */
+/**
+ * A4 with backgrounds (charts), the report's own margins, the document title on top and page numbers
+ * below (the same templates the CLI and the e2e tests print with); never the file:// URL.
+ */
 export const PDF_OPTIONS: PrintToPDFOptions = {
   printBackground: true,
   pageSize: 'A4',
   landscape: false,
+  margins: { top: m.top / MM_PER_INCH, bottom: m.bottom / MM_PER_INCH, left: m.left / MM_PER_INCH, right: m.right / MM_PER_INCH },
   displayHeaderFooter: true,
-  headerTemplate: `<div style="${FOOTER_STYLE}"><span class="title"></span></div>`,
-  footerTemplate: `<div style="${FOOTER_STYLE}text-align:right;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-  preferCSSPageSize: false,
+  headerTemplate: REPORT_PDF_HEADER_TEMPLATE,
+  footerTemplate: REPORT_PDF_FOOTER_TEMPLATE,
+  preferCSSPageSize: true,
 };
 
 const FALLBACK_FILE_NAME = 'oomscope-report.pdf';

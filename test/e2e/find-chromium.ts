@@ -1,9 +1,9 @@
-// Finds a Chromium for the e2e tests: CHROME_PATH, Debian's /usr/bin/chromium, other usual paths,
-// or Playwright's own browser where `npx playwright install chromium` could download it.
+// Finds a Chromium for the e2e tests: CHROME_PATH, Debian's /usr/bin/chromium and the other usual
+// paths (the CLI's own lookup, src/cli/find-chromium.ts), or Playwright's own browser where
+// `npx playwright install chromium` could download it.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+import { findChromium as findSystemChromium } from '../../src/cli/find-chromium';
 
 export interface ChromiumChoice {
   executablePath: string | null;
@@ -11,12 +11,9 @@ export interface ChromiumChoice {
 }
 
 export function findChromium(): ChromiumChoice {
-  const fromEnv = process.env['CHROME_PATH'];
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to "${fromEnv}", which does not exist.`);
-    return { executablePath: fromEnv, source: 'CHROME_PATH' };
-  }
-  for (const path of CANDIDATES) if (existsSync(path)) return { executablePath: path, source: 'system' };
+  const system = findSystemChromium();
+  if (system.found) return { executablePath: system.path, source: system.source };
+  if (process.env['CHROME_PATH']) throw new Error(`${system.reason}.`);
   let bundled: string;
   try {
     bundled = chromium.executablePath();

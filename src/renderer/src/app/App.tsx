@@ -6,7 +6,7 @@ import { platform } from '../platform/bridge';
 import { db } from '../db/database';
 import { purgeExpiredTrash } from '../db/bundle-store';
 import { I18nProvider, useI18n } from './i18n';
-import { ToastProvider } from './toasts';
+import { ToastProvider, useToasts } from './toasts';
 import { ImportProvider, useImports } from './imports';
 import { useSettings, type LocaleSetting, type ThemeSetting } from './settings';
 import { useEffectiveTheme } from './theme';
@@ -17,6 +17,8 @@ import { ImportProgressBar } from './ImportProgressBar';
 import { LibraryPage, UNDO_MS } from '../features/library/LibraryPage';
 import { BundlePage } from '../features/bundle/BundlePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReportPage } from '../features/report/ReportPage';
+import { reportExportHref } from '../features/report/report-menu';
 import { ComparePage } from '../features/compare/ComparePage';
 import { useOpenSample } from '../features/library/useOpenSample';
 import { ThemeContext } from './theme-context';
@@ -70,6 +72,7 @@ function Shell({ localeSetting, themeSetting, onLocale, onTheme }: ShellProps): 
   const route = useRoute();
   const { importItems } = useImports();
   const openSample = useOpenSample();
+  const toasts = useToasts();
 
   useEffect(() => {
     const offImport = platform.onExternalImport((items) => void importItems(items));
@@ -82,15 +85,22 @@ function Shell({ localeSetting, themeSetting, onLocale, onTheme }: ShellProps): 
         // The Library mounts on the next render; its collect panel listens for this.
         window.setTimeout(() => window.dispatchEvent(new Event(SHOW_COLLECT_EVENT)), 0);
       }
-      else if (command === 'print-report') void platform.printReport('oomscope-report.pdf');
+      else if (command === 'print-report') {
+        // The report page prints itself once built (?export=pdf).
+        const href = reportExportHref(window.location.hash);
+        if (href) navigate(href);
+        else toasts.show({ message: { key: 'report.needBundle' }, kind: 'error' });
+      }
     });
     return () => {
       offImport();
       offMenu();
     };
-  }, [importItems, openSample]);
+  }, [importItems, openSample, toasts]);
 
   useEffect(() => {
+    // The report page titles the window itself (the PDF header prints that title).
+    if (route.name === 'report') return;
     document.title = route.name === 'settings' ? `${t('settings.title')} — ${t('app.name')}` : t('app.name');
   }, [route, t]);
 
@@ -102,7 +112,7 @@ function Shell({ localeSetting, themeSetting, onLocale, onTheme }: ShellProps): 
           <small>{t('app.tagline')}</small>
         </a>
         <nav className="app-nav" aria-label={t('nav.main')}>
-          <a href="#/" aria-current={route.name === 'library' || route.name === 'bundle' ? 'page' : undefined}>
+          <a href="#/" aria-current={route.name === 'library' || route.name === 'bundle' || route.name === 'report' ? 'page' : undefined}>
             {t('nav.library')}
           </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
@@ -150,6 +160,8 @@ function renderRoute(route: Route): ReactNode {
       return <SettingsPage />;
     case 'bundle':
       return <BundlePage key={route.bundleId} route={route} />;
+    case 'report':
+      return <ReportPage key={route.bundleId} route={route} />;
     case 'compare':
       return <ComparePage route={route} />;
     case 'not-found':

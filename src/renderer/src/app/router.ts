@@ -4,7 +4,9 @@
 //   #/bundle/<id>/overview[?snapshot=<id>&group=<key>]
 //   #/settings
 //   #/compare?before=<bundleId>:<snapshotId>&after=<bundleId>:<snapshotId>&scope=<groupKey>
+//   #/report/<id>[?compare=<bundleId>:<snapshotId>&lang=en|zh-CN&export=pdf]   (export=pdf: print once ready)
 import { useEffect, useState } from 'react';
+import { isLocale, type Locale } from '../../../core';
 
 export type BundleTab = 'overview' | 'files' | 'oom' | 'notes';
 export const BUNDLE_TABS: readonly BundleTab[] = ['overview', 'files', 'oom', 'notes'];
@@ -14,6 +16,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'compare'; before: string | null; after: string | null; scope: string | null }
   | { name: 'bundle'; bundleId: string; tab: BundleTab; subPath: string | null; line: number | null; lineEnd?: number | null; snapshot?: string | null; group?: string | null }
+  | { name: 'report'; bundleId: string; compare: string | null; lang: Locale | null; exportPdf: boolean }
   | { name: 'not-found'; hash: string };
 
 export function parseRoute(hash: string): Route {
@@ -25,6 +28,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'compare' && parts.length === 1) {
     const params = new URLSearchParams(query);
     return { name: 'compare', before: params.get('before'), after: params.get('after'), scope: params.get('scope') };
+  }
+  if (parts[0] === 'report' && parts[1] && parts.length === 2) {
+    const params = new URLSearchParams(query);
+    const lang = params.get('lang');
+    return { name: 'report', bundleId: safeDecode(parts[1]), compare: params.get('compare') || null, lang: isLocale(lang) ? lang : null, exportPdf: params.get('export') === 'pdf' };
   }
   if (parts[0] === 'bundle' && parts[1]) {
     const tab = (parts[2] ?? 'overview') as BundleTab;
@@ -76,9 +84,22 @@ export function routeHref(route: Route): string {
       const query = params.toString();
       return query ? `${href}?${query}` : href;
     }
+    case 'report': {
+      const params = new URLSearchParams();
+      if (route.compare) params.set('compare', route.compare);
+      if (route.lang) params.set('lang', route.lang);
+      if (route.exportPdf) params.set('export', 'pdf');
+      const query = params.toString();
+      return `#/report/${encodeURIComponent(route.bundleId)}${query ? `?${query}` : ''}`;
+    }
     case 'not-found':
       return route.hash || '#/';
   }
+}
+
+/** The report of a bundle, optionally compared with a snapshot (`<bundleId>:<snapshotId>`), in a language. */
+export function reportHref(bundleId: string, options: { compare?: string | null; lang?: Locale | null; exportPdf?: boolean } = {}): string {
+  return routeHref({ name: 'report', bundleId, compare: options.compare ?? null, lang: options.lang ?? null, exportPdf: options.exportPdf ?? false });
 }
 
 export function bundleHref(bundleId: string, tab: BundleTab = 'overview', subPath: string | null = null, line: number | null = null, lineEnd: number | null = null): string {

@@ -32,7 +32,7 @@ export function createBrowserAdapter(): PlatformAdapter {
     onMenuCommand: () => () => undefined,
     printReport: () => {
       window.print();
-      return Promise.resolve();
+      return Promise.resolve(null);
     },
     releaseItems: () => undefined,
   };

@@ -47,9 +47,7 @@ export function createElectronAdapter(bridge: OomscopeBridge): PlatformAdapter {
     itemsFromDrop: itemsFromDataTransfer,
     onExternalImport: (listener) => bridge.onImportSources((sources) => listener(sources.map((s) => itemFromSource(bridge, s)))),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
-    printReport: async (suggestedFileName) => {
-      await bridge.exportPdf({ suggestedFileName });
-    },
+    printReport: (suggestedFileName) => bridge.exportPdf({ suggestedFileName }),
     releaseItems: (items) => {
       const tokens = items.map((i) => TOKENS.get(i)).filter((t): t is string => t !== undefined);
       if (tokens.length > 0) void bridge.releaseImportSources(tokens);

@@ -1,6 +1,6 @@
 // The one small interface the app uses for everything platform-specific (Electron or a browser).
 // Reads nothing itself: implementations live in electron-adapter.ts and browser-adapter.ts; bridge.ts picks one.
-import type { MenuCommand } from '../../../shared/bridge';
+import type { MenuCommand, PdfExportResult } from '../../../shared/bridge';
 
 /** A file to import, wherever it came from (drop, picker, menu, command line, the sample). */
 export interface ImportItem {
@@ -24,8 +24,8 @@ export interface PlatformAdapter {
   /** Imports that arrive outside the page (File → Import…, command line, open-with). */
   onExternalImport(listener: (items: ImportItem[]) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  /** Prints the current page to PDF (Electron) or through the browser's print dialog. */
-  printReport(suggestedFileName: string): Promise<void>;
+  /** Prints the current page to PDF (Electron: where the user chooses) or through the browser's print dialog (null). */
+  printReport(suggestedFileName: string): Promise<PdfExportResult | null>;
   /** Lets the platform free what it holds for these items once the import is over. */
   releaseItems(items: readonly ImportItem[]): void;
 }

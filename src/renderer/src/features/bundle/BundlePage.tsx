@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
-import { bundleHref, type BundleTab, type Route } from '../../app/router';
+import { bundleHref, reportHref, type BundleTab, type Route } from '../../app/router';
 import { db } from '../../db/database';
 import { MetadataEditor } from './MetadataEditor';
 import { OverviewTab } from './overview/OverviewTab';
@@ -44,6 +44,9 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
       <p className="bundle-summary muted">
         {t('bundle.summary', { files: bundle.fileCount, recognised: bundle.recognisedCount, size: bytes(bundle.sizeBytes), imported: dateTime(bundle.importedAt) })}{' '}
         <CompareSnapshotsLink bundleId={bundle.id} />
+        <a className="bundle-report-link" href={reportHref(bundle.id)} data-testid="bundle-report-link">
+          {t('report.open')}
+        </a>
       </p>
       {bundle.importWarnings.length > 0 && (
         <details className="bundle-import-warnings">
