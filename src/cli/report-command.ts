@@ -70,10 +70,12 @@ export async function runReport(args: CliArgs, io: ReportIo): Promise<number> {
     return 2;
   }
   const html = reportHtml(await buildCliReport(args));
-  if (chromium?.found) {
-    await writeFile(out, await printReportPdf(html, chromium.path));
-  } else {
-    await writeFile(out, html, 'utf8');
+  const content = chromium?.found ? await printReportPdf(html, chromium.path) : html;
+  try {
+    await writeFile(out, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot write "${out}"${code ? ` (${code})` : ''}`);
   }
   io.stderr(`oomscope: wrote ${out}\n`);
   return 0;

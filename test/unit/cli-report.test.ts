@@ -67,6 +67,13 @@ describe('oomscope report --out report.html', () => {
     expect(html).toContain('anon-oom.tar.gz');
   });
 
+  it('says which file it cannot write, with exit 2', async () => {
+    const out = join(scratch, 'no-such-dir', 'report.html');
+    const r = await cli('report', join(LAB, 'orphaned-shmem.tar.gz'), '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`oomscope: cannot write "${out}" (ENOENT)\n`);
+  });
+
   it('refuses another file type with exit 2 and one line', async () => {
     const r = await cli('report', join(LAB, 'orphaned-shmem.tar.gz'), '--out', join(scratch, 'report.docx'));
     expect(r.code).toBe(2);
