@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'zlib', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'events', 'buffer', 'readline', 'process'];
 const nodeModules = NODE_BUILTINS.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]);
@@ -41,6 +42,18 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+  },
+  // ReDoS: parsers read untrusted files, so no regular expression in core may backtrack or scan
+  // super-linearly (see src/core/formats/redos-fixes.test.ts for the ones rewritten).
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+    },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -13,6 +13,7 @@ import { BREAKDOWN_KEYS, emptyBreakdown, workingSetBytes, type MemoryBreakdown }
 import { emptyEvents, type MemoryGroup, type ValueSource } from '../model/memory-group';
 import { CGROUP_FORMATS, isObjectData, type AssemblyFile } from './capture-times';
 import { bundleCgroupFile, parseCgroupPath, type CgroupPathInfo } from './join-keys';
+import { trimTrailing } from '../formats/text/trim';
 
 /** The files of one cgroup directory. */
 export interface CgroupDirFiles {
@@ -46,7 +47,7 @@ const BREAKDOWN_SOURCE_KEYS: Record<keyof MemoryBreakdown, string[]> = {
 };
 
 function joinRoot(root: string | null, dir: string): string {
-  const base = (root ?? '').replace(/\/+$/, '');
+  const base = trimTrailing(root ?? '', '/');
   if (dir === '/' || dir === '') return base === '' ? '/' : base;
   return `${base}${dir}`;
 }

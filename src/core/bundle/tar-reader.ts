@@ -231,7 +231,9 @@ function readNumber(block: Uint8Array, start: number, length: number): number | 
     }
     return value;
   }
-  const text = asciiAt(block, start, length).replace(/\0.*$/s, '').trim();
+  const field = asciiAt(block, start, length);
+  const nul = field.indexOf('\0');
+  const text = (nul === -1 ? field : field.slice(0, nul)).trim();
   if (text === '') return 0;
   if (!/^[0-7]+$/.test(text)) return null;
   const value = parseInt(text, 8);

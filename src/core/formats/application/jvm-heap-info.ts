@@ -58,7 +58,11 @@ function bytes(value: string | undefined, unit: string | undefined): number | nu
   return Number.isSafeInteger(n) ? n : null;
 }
 
-const KEY_FIRST = /^(?:(.*?)\s+)?(total|used|capacity|committed|reserved|max capacity|max)\s+(\d{1,16})([KMGTB]?)\b/;
+// `<name>  <key> <number><unit>`: read by readKeyFirst, which scans instead of the regular expression
+// /^(?:(.*?)\s+)?(total|…)\s+(\d+)([KMGTB]?)\b/ — that one backtracks quadratically on long space runs.
+const KEY_CLAUSE = /(total|used|capacity|committed|reserved|max capacity|max)\s+(\d{1,16})([KMGTB]?)\b/y;
+// `[0x…, 0x…)` address ranges at the end of a line (the leading spaces are trimmed apart).
+const ADDRESS_RANGE = /\[0x[0-9a-fA-F, x]*[)\]]$/;
 const VALUE_FIRST = /^(\d{1,16})([KMGTB]?)\s+(max|soft max|committed|used|total)$/;
 const SIZED = /^(.*?\S)\s+(\d{1,16})([KMGTB])$/;
 const PERCENT = /^(\d{1,3})% used\b/;
@@ -69,29 +73,73 @@ function emptySpace(name: string, level: number, line: number): HeapSpace {
   return { name, level, totalBytes: null, usedBytes: null, capacityBytes: null, committedBytes: null, reservedBytes: null, maxBytes: null, sizeBytes: null, usedPercent: null, line };
 }
 
+interface KeyFirst {
+  /** The text before the key (`garbage-first heap`); undefined when the key starts the part. */
+  name: string | undefined;
+  key: string;
+  digits: string;
+  unit: string;
+}
+
+const isSpace = (c: string): boolean => c.trim() === '';
+const isLineBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+
+function keyClauseAt(part: string, index: number): RegExpExecArray | null {
+  KEY_CLAUSE.lastIndex = index;
+  return KEY_CLAUSE.exec(part);
+}
+
+/**
+ * The earliest run of spaces followed by a key clause gives the name before it; else a key clause at
+ * the start. Each run is looked at once, so the time is linear in the part's length.
+ */
+export function readKeyFirst(part: string): KeyFirst | null {
+  let i = 0;
+  while (i < part.length) {
+    if (!isSpace(part[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    let lineBreak = false;
+    while (i < part.length && isSpace(part[i] ?? '')) {
+      if (isLineBreak(part[i] ?? '')) lineBreak = true;
+      i++;
+    }
+    const clause = keyClauseAt(part, i);
+    if (clause) return { name: part.slice(0, runStart), key: clause[1] ?? '', digits: clause[2] ?? '', unit: clause[3] ?? '' };
+    // The name cannot span a line break.
+    if (lineBreak) break;
+  }
+  const clause = keyClauseAt(part, 0);
+  return clause ? { name: undefined, key: clause[1] ?? '', digits: clause[2] ?? '', unit: clause[3] ?? '' } : null;
+}
+
 /** One line of a heap summary, or null when it is not one. */
 function spaceLine(raw: string, number: number, baseIndent: number): { space: HeapSpace | null; regionSize: number | null } | null {
   if (raw.length > 600) return null;
   const indent = raw.length - raw.trimStart().length;
-  const line = raw.trim().replace(/\s*\[0x[0-9a-fA-F, x]*[)\]]\s*$/, '');
+  const trimmed = raw.trim();
+  const range = ADDRESS_RANGE.exec(trimmed);
+  const line = range ? trimmed.slice(0, range.index).trimEnd() : trimmed;
   const region = REGION.exec(line);
   if (region) return { space: null, regionSize: bytes(region[1], region[2]) };
   const parts = line.split(',').map((p) => p.trim());
   let space: HeapSpace | null = null;
   const level = indent > baseIndent ? 1 : 0;
   for (const part of parts) {
-    // ZGC: `max capacity 1024M` (checked first: KEY_FIRST would read it as a space named "max").
+    // ZGC: `max capacity 1024M` (checked first: readKeyFirst would read it as a space named "max").
     const maxCapacity = /^max capacity\s+(\d{1,16})([KMGTB]?)$/.exec(part);
     if (maxCapacity && space) {
       space.maxBytes = bytes(maxCapacity[1], maxCapacity[2]);
       continue;
     }
-    const kf = KEY_FIRST.exec(part);
+    const kf = readKeyFirst(part);
     if (kf) {
-      if (!space) space = emptySpace(kf[1] ?? '', level, number);
-      else if (kf[1] && space.name === '') space.name = kf[1];
-      const v = bytes(kf[3], kf[4]);
-      switch (kf[2]) {
+      if (!space) space = emptySpace(kf.name ?? '', level, number);
+      else if (kf.name && space.name === '') space.name = kf.name;
+      const v = bytes(kf.digits, kf.unit);
+      switch (kf.key) {
         case 'total':
           space.totalBytes = v;
           break;
@@ -188,7 +236,7 @@ export function parseJvmHeapInfo(source: string, _ctx: ParseContext): ParseResul
     start = 0;
   };
   for (let i = 0; i < lines.length; i++) {
-    const raw = (lines[i] ?? '').replace(/\t/g, ' ').replace(/\s+$/, '');
+    const raw = (lines[i] ?? '').replace(/\t/g, ' ').trimEnd();
     const t = raw.trim();
     if (t === '') continue;
     const jcmd = /^(\d{1,10}):$/.exec(t);

@@ -105,8 +105,21 @@ function emptyAmounts(line: number): NmtAmounts {
   return { reservedBytes: null, committedBytes: null, reservedDeltaBytes: null, committedDeltaBytes: null, mallocBytes: null, mmapReservedBytes: null, mmapCommittedBytes: null, line };
 }
 
-// The closing parenthesis may be missing when a paste was cut.
-const CATEGORY = /^-\s+([^(]+?)\s+\(([^)]*)\)?\s*$/;
+const isSpace = (c: string): boolean => c !== '' && c.trim() === '';
+
+/**
+ * `- <name> (<details>)`; the closing parenthesis may be missing when a paste was cut. Scanned rather
+ * than matched with /^-\s+([^(]+?)\s+\(([^)]*)\)?\s*$/, which backtracks cubically on runs of spaces.
+ */
+export function readCategoryLine(t: string): { name: string; details: string } | null {
+  if (!t.startsWith('-')) return null;
+  const open = t.indexOf('(');
+  if (open < 4 || !isSpace(t[1] ?? '') || !isSpace(t[open - 1] ?? '')) return null;
+  const rest = t.slice(open + 1);
+  const close = rest.indexOf(')');
+  if (close !== -1 && rest.slice(close + 1).trim() !== '') return null;
+  return { name: t.slice(1, open).trim(), details: close === -1 ? rest : rest.slice(0, close) };
+}
 
 export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<JvmNmtData> {
   const lines = splitLines(source);
@@ -147,11 +160,11 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
       }
       continue;
     }
-    const category = CATEGORY.exec(t.length > 400 ? '' : t);
+    const category = t.length > 400 ? null : readCategoryLine(t);
     if (category) {
       current = {
         ...emptyAmounts(i + 1),
-        name: (category[1] ?? '').trim(),
+        name: category.name,
         arenaBytes: null,
         stackReservedBytes: null,
         stackCommittedBytes: null,
@@ -163,7 +176,7 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
       };
       categories.push(current);
       scope = '';
-      for (const p of pairs(category[2] ?? '')) {
+      for (const p of pairs(category.details)) {
         check(p, i + 1);
         note(p.unit);
         if (p.delta !== null) diff = true;

@@ -9,7 +9,7 @@ import { contentLines } from '../text/pasted';
 import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile, type VmtouchSummary } from './page-cache-data';
 
 const BAR = /^\[([^\]]{0,400})\]\s+(\d{1,16})\/(\d{1,16})$/;
-const RESIDENT = /^(?:Resident|Touched|Evicted) Pages:\s+(\d{1,16})\/(\d{1,16})\s+(\S+)\/(\S+)\s+([\d.]+)%$/;
+const RESIDENT = /^(?:Resident|Touched|Evicted) Pages:\s+(\d{1,16})\/(\d{1,16})\s+(\S+)\/([^\s/]+)\s+([\d.]+)%$/;
 
 export function parseVmtouch(source: string, _ctx: ParseContext): ParseResult<PageCacheData> {
   const { lines } = contentLines(source);

@@ -3,6 +3,7 @@
 //   proc/<pid>/status                             → a process's file
 //   proc/meminfo, proc/pressure/memory, dmesg.txt → node-wide files
 import { baseName, pidFromPath } from '../proc/path-hints';
+import { trimTrailing } from '../text/trim';
 
 // The lab bundles' layout gives the first five; oomscope-collect.sh's `fileRoles` also names
 // kubernetes, runtime, volume (fincore of memory-backed mounts) and jvm files.
@@ -16,7 +17,7 @@ export interface LayoutRole {
 }
 
 function joinCgroup(root: string | null, rel: string): string {
-  const base = (root ?? '').replace(/\/+$/, '');
+  const base = trimTrailing(root ?? '', '/');
   const tail = rel.replace(/^\/+/, '');
   return tail === '' ? base || '/' : `${base}/${tail}`;
 }

@@ -281,7 +281,7 @@ export function detectKubectlPod(head: string): number {
   if (/"kind"\s*:\s*"Pod"/.test(head) && /"(spec|status|metadata)"\s*:/.test(head)) return 0.95;
   if (/"kind"\s*:\s*"(List|PodList)"/.test(head) && /"kind"\s*:\s*"Pod"/.test(head)) return 0.95;
   if (/^kind:\s*Pod\s*$/m.test(head)) return 0.95;
-  if (/^kind:\s*List\s*$/m.test(head) && /^\s*kind:\s*Pod\s*$/m.test(head)) return 0.9;
+  if (/^kind:\s*List\s*$/m.test(head) && /^[^\S\n\r\u2028\u2029]*kind:\s*Pod\s*$/m.test(head)) return 0.9;
   if (/"(containerStatuses|lastState|qosClass)"\s*:/.test(head) && /"(restartCount|exitCode|phase)"\s*:/.test(head)) return 0.75;
   const seen = new Set<string>();
   let yamlLines = 0;

@@ -23,7 +23,7 @@ export interface DescribeNode {
 
 // Keys are words separated by single spaces (`Restart Count`, `QoS Class`), followed by a colon and
 // a space or the end of the line. Each repeated group starts with the one space the class excludes.
-const DESCRIBE_KEY = /^([A-Za-z][A-Za-z0-9._/-]*(?: [A-Za-z0-9._/-]+)*):(?:[ ]+(.*))?$/;
+const DESCRIBE_KEY = /^([A-Za-z][A-Za-z0-9._/-]*(?: [A-Za-z0-9._/-]+)*):(?:[ ](.*))?$/;
 
 /** Sections whose deeper lines are rows of a table or lists, never keys. */
 const TEXT_SECTIONS = new Set(['Events', 'Conditions', 'Non-terminated Pods', 'Allocated resources', 'Args', 'Command', 'Mounts', 'Tolerations', 'Labels', 'Annotations', 'Taints']);

@@ -59,7 +59,7 @@ export interface FreeData {
 
 const UNIT_BYTES: Record<Exclude<FreeUnit, 'human'>, number> = { bytes: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
 const COLUMN_WORDS = new Set(['total', 'used', 'free', 'shared', 'buff/cache', 'buffers', 'cache', 'cached', 'available']);
-const ROW = /^(Mem|Swap|Total|Low|High|-\/\+ buffers(?:\/cache)?|Comm)[ \t]*:[ \t]*(.*)$/;
+const ROW = /^(Mem|Swap|Total|Low|High|-\/\+ buffers(?:\/cache)?|Comm)[ \t]*:(.*)$/;
 // `$ free -mh`, `[root@h ~]# free -g`, `free --mega`.
 const COMMAND = /(?:^|[\s$#>])free((?:[ \t]+-{1,2}[A-Za-z]{1,10}(?:[ \t]+\d{1,4})?){0,8})[ \t]*$/;
 

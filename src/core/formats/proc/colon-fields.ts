@@ -11,7 +11,7 @@ export interface ColonField {
 }
 
 // A key is what the kernel prints before the colon: letters, digits, `_`, and `(anon)`-style parts.
-const FIELD = /^([A-Za-z][A-Za-z0-9_]{0,63}(?:\([A-Za-z0-9_]{1,32}\))?):[ \t]*(.*)$/;
+const FIELD = /^([A-Za-z][A-Za-z0-9_]{0,63}(?:\([A-Za-z0-9_]{1,32}\))?):(.*)$/;
 /**
  * Drops a grep prefix: `path/with/slash:` or `anything:12:` before the key. Procedural rather than a
  * regular expression so that long lines full of slashes cannot make it backtrack.

@@ -22,7 +22,7 @@ export interface MappingLine {
   kind: MappingKind;
 }
 
-const MAPPING = /^([0-9a-fA-F]{1,16})-([0-9a-fA-F]{1,16})[ \t]+([r-][w-][x-][psS-])[ \t]+([0-9a-fA-F]{1,16})[ \t]+([0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,8})[ \t]+(\d{1,20})(?:[ \t]+(.*))?$/;
+const MAPPING = /^([0-9a-fA-F]{1,16})-([0-9a-fA-F]{1,16})[ \t]+([r-][w-][x-][psS-])[ \t]+([0-9a-fA-F]{1,16})[ \t]+([0-9a-fA-F]{1,8}:[0-9a-fA-F]{1,8})[ \t]+(\d{1,20})(?:[ \t](.*))?$/;
 
 /** The mapping of one line, or null when the line is not a mapping line. */
 export function readMappingLine(raw: string): MappingLine | null {

@@ -62,7 +62,7 @@ function parseStats(tool: 'docker' | 'crictl', source: string): ParseResult<Cont
   let columns: TableColumn[] | null = null;
   let headers = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').replace(ANSI, '').replace(/\s+$/, '');
+    const line = (lines[i] ?? '').replace(ANSI, '').trimEnd();
     if (line.trim() === '' || isWrapperLine(line)) continue;
     const header = readHeader(line);
     if (tool === 'docker' ? isDockerHeader(header) : isCrictlHeader(header)) {

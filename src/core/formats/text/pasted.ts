@@ -28,7 +28,7 @@ export function isWrapperLine(text: string): boolean {
 export function contentLines(source: string): { lines: TextLine[]; wrapperLines: number } {
   let wrapperLines = 0;
   const lines = splitLines(source).map((raw, k) => {
-    const text = raw.replace(/\t/g, '    ').replace(/\s+$/, '');
+    const text = raw.replace(/\t/g, '    ').trimEnd();
     if (isWrapperLine(text)) {
       wrapperLines++;
       return { text: '', number: k + 1 };
