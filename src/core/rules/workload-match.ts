@@ -30,19 +30,11 @@ export function sameContainer(a: Who, b: Who): boolean {
   return sameText(a.containerName, b.containerName) && (samePod(a, b) || (a.podName == null && a.podUid == null) || (b.podName == null && b.podUid == null));
 }
 
-/** A fact about the container of a kernel cgroup path (its id in the last segment, else its pod's UID and no other container). */
+/** A fact about the container of a kernel cgroup path: the container id in the path matches. */
 export function factMatchesCgroupPath(fact: Who, path: string | null): boolean {
   if (!path) return false;
   const info = parseCgroupPath(path);
-  if (info.containerId !== null) return sameContainerId(info.containerId, fact.containerId);
-  return false;
-}
-
-/** The pod of a kernel cgroup path (pod UID from the path). */
-export function factMatchesPodOfPath(fact: Who, path: string | null): boolean {
-  if (!path) return false;
-  const info = parseCgroupPath(path);
-  return info.podUid !== null && sameText(info.podUid, fact.podUid);
+  return info.containerId !== null && sameContainerId(info.containerId, fact.containerId);
 }
 
 export function factMatchesGroup(fact: Who, group: MemoryGroup): boolean {
