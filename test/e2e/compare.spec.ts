@@ -4,7 +4,7 @@
 // series chart, the Library's "Compare", and screenshots in English/中文, light/dark.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LibraryPage } from './pages/library-page';
 import { BundlePage } from './pages/bundle-page';
 import { ComparePage } from './pages/compare-page';
@@ -41,6 +41,8 @@ test.afterEach(({ page }) => {
 /** The whole screen: the window grows to the height of the scrolling main area for the picture. */
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  // The import's toast would cover part of the picture.
+  for (const close of await page.locator('.toast-close').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
   const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
   const height = await page.evaluate(() => {
     const main = document.querySelector('.app-main');
@@ -52,8 +54,14 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
+/** One part of the screen, at full size. */
+async function shotOf(locator: Locator, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await locator.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
 /** Imports the sample incident and opens Compare from its bundle page (first → last snapshot). */
-async function openSampleCompare(page: Page): Promise<{ bundleId: string; compare: ComparePage }> {
+async function openSampleCompare(page: Page, bundleShot?: string): Promise<{ bundleId: string; compare: ComparePage }> {
   const library = new LibraryPage(page);
   const bundle = new BundlePage(page);
   await library.goto();
@@ -62,6 +70,8 @@ async function openSampleCompare(page: Page): Promise<{ bundleId: string; compar
   const bundleId = decodeURIComponent(/#\/bundle\/([^/]+)\//.exec(page.url())?.[1] ?? '');
   await expect(bundle.titleInput).toHaveValue(/^Sample incident/);
   const link = page.getByRole('link', { name: bundle.t('compare.action.compareSnapshots') });
+  await expect(link).toBeVisible();
+  if (bundleShot) await shot(page, bundleShot);
   await link.click();
   const compare = new ComparePage(page);
   await expect(compare.heading).toBeVisible();
@@ -129,6 +139,9 @@ test('init-running → before: the init container is gone and its shmem moved to
   await expect(compare.rawBefore).toContainText('total_rss 5316608');
   await expect(compare.rawAfter).toContainText('total_rss 9510912');
   await shot(page, 'compare-init-running-before-en-light');
+  await shotOf(compare.waterfall, 'part-waterfall-init-running-before');
+  await shotOf(compare.seriesChart, 'part-series');
+  await shotOf(page.locator('.cmp-trees'), 'part-trees-init-running-before');
 
   await compare.themeSelect.selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -136,7 +149,7 @@ test('init-running → before: the init container is gone and its shmem moved to
 });
 
 test('the series chart has a point per snapshot; clicking two compares them', async ({ page }) => {
-  const { compare } = await openSampleCompare(page);
+  const { compare } = await openSampleCompare(page, 'bundle-compare-link-en-light');
   await expect(compare.seriesPoints).toHaveCount(4);
   const ids = await compare.seriesPoints.evaluateAll((els) => els.map((e) => e.getAttribute('data-snapshot') ?? ''));
   expect(ids.map((id) => id.slice(id.lastIndexOf('/') + 1))).toEqual(['init-running', 'before', 'during', 'after']);
@@ -184,6 +197,7 @@ test('the Library compares two ticked bundles, the earlier capture before', asyn
   await page.getByRole('checkbox', { name: library.t('compare.library.select', { title: sampleTitle }) }).check();
   await page.getByRole('checkbox', { name: library.t('compare.library.select', { title: 'memory.stat' }) }).check();
   await expect(compareButton).toBeEnabled();
+  await shot(page, 'library-two-ticked-en-light');
   await compareButton.click();
   const compare = new ComparePage(page);
   await expect(compare.heading).toBeVisible();

@@ -40,6 +40,7 @@ export const compareEn = {
   'compare.waterfall.rest': '{count} smaller changes',
   'compare.waterfall.unexplained': 'Not explained by the groups (a group without usage)',
   'compare.waterfall.noUsage': 'The inputs have no usage: the bars show only the change.',
+  'compare.waterfall.zoomed': 'The changes are small against the usage: the axis starts at {start}, and the bars of the two totals are cut.',
   'compare.waterfall.empty': 'Usage did not change.',
   'compare.trees.before': 'Before: {label}',
   'compare.trees.after': 'After: {label}',

@@ -42,6 +42,7 @@ export const compareZhCN: Record<keyof typeof compareEn, string> = {
   'compare.waterfall.rest': '其余 {count} 项较小的变化',
   'compare.waterfall.unexplained': '无法由分组解释的部分（某个分组缺少使用量）',
   'compare.waterfall.noUsage': '输入中没有使用量：条形只显示变化量。',
+  'compare.waterfall.zoomed': '相对使用量而言变化很小：坐标轴从 {start} 开始，两个总量的条形被截断。',
   'compare.waterfall.empty': '使用量没有变化。',
   'compare.trees.before': '之前：{label}',
   'compare.trees.after': '之后：{label}',

@@ -127,10 +127,6 @@ export function SeriesChart({ series, bundleTitle, beforeId, afterId, preferredG
               </text>
             </g>
           ))}
-          {showLimit && <path className="cmp-series-limit" d={linePath(xs, group.limit, y)} />}
-          {metrics.map((m) => (
-            <path key={m} d={linePath(xs, group.values[m], y)} fill="none" stroke={METRIC_STYLE[m].color} strokeWidth={METRIC_STYLE[m].width} data-metric={m} />
-          ))}
           {series.points.map((p, i) => {
             const x = xs[i] ?? 0;
             const left = i === 0 ? MARGIN.left - 8 : (x + (xs[i - 1] ?? x)) / 2;
@@ -159,10 +155,6 @@ export function SeriesChart({ series, bundleTitle, beforeId, afterId, preferredG
                     {t(role === 'before' ? 'compare.before' : 'compare.after')}
                   </text>
                 )}
-                {metrics.map((m) => {
-                  const v = group.values[m][i];
-                  return v === null || v === undefined ? null : <circle key={m} cx={x} cy={y(v)} r={m === 'usage' ? 4 : 3} fill={METRIC_STYLE[m].color} />;
-                })}
                 {picked === p.snapshotId && <circle className="cmp-series-ring" cx={x} cy={MARGIN.top + plotH} r={7} />}
                 {i % labelEvery === 0 && (
                   <text className="cmp-series-xlabel" x={x} y={MARGIN.top + plotH + 16} textAnchor={i === 0 && xs.length > 1 ? 'start' : i === xs.length - 1 && xs.length > 1 ? 'end' : 'middle'}>
@@ -172,6 +164,16 @@ export function SeriesChart({ series, bundleTitle, beforeId, afterId, preferredG
               </g>
             );
           })}
+          {/* Lines and dots above the points' hover band; clicks go through them to the point. */}
+          <g className="cmp-series-lines">
+            {showLimit && <path className="cmp-series-limit" d={linePath(xs, group.limit, y)} />}
+            {metrics.map((m) => (
+              <path key={m} d={linePath(xs, group.values[m], y)} fill="none" stroke={METRIC_STYLE[m].color} strokeWidth={METRIC_STYLE[m].width} data-metric={m} />
+            ))}
+            {metrics.map((m) =>
+              group.values[m].map((v, i) => (v === null ? null : <circle key={`${m}-${i}`} cx={xs[i] ?? 0} cy={y(v)} r={m === 'usage' ? 4 : 3} fill={METRIC_STYLE[m].color} />)),
+            )}
+          </g>
         </svg>
       </div>
       <div className="cmp-legend" aria-hidden="true">

@@ -69,6 +69,7 @@ export function WaterfallChart({ scope, explanation, units }: Props): ReactNode 
   return (
     <figure className="cmp-waterfall" data-testid="waterfall">
       {!model.usageKnown && <p className="muted cmp-waterfall-note">{t('compare.waterfall.noUsage')}</p>}
+      {model.zoomed && <p className="muted cmp-waterfall-note">{t('compare.waterfall.zoomed', { start: bytes(model.minBytes) })}</p>}
       <div className="cmp-waterfall-grid" style={{ gridTemplateRows: `repeat(${model.rows.length}, ${ROW_HEIGHT}px) ${AXIS_HEIGHT}px` }}>
         {model.rows.map((r, i) => (
           <div key={`l${i}`} className={`cmp-waterfall-label cmp-wf-${r.kind}`} style={{ gridRow: i + 1 }} title={r.entry?.text ?? labelOf(r)} data-testid="waterfall-row" data-kind={r.kind}>
@@ -92,9 +93,21 @@ export function WaterfallChart({ scope, explanation, units }: Props): ReactNode 
             const next = model.rows[i + 1];
             return (
               <g key={`b${i}`}>
-                <rect x={pct(r.x)} y={y} width={pct(r.width)} height={BAR_HEIGHT} fill={colorOf(r)} className={r.deltaBytes < 0 && r.kind !== 'start' && r.kind !== 'end' ? 'cmp-wf-bar cmp-wf-negative' : 'cmp-wf-bar'}>
+                <rect
+                  x={pct(r.x)}
+                  y={y}
+                  width={pct(r.width)}
+                  height={BAR_HEIGHT}
+                  fill={colorOf(r)}
+                  stroke={colorOf(r)}
+                  className={r.deltaBytes < 0 && r.kind !== 'start' && r.kind !== 'end' ? 'cmp-wf-bar cmp-wf-negative' : 'cmp-wf-bar'}
+                >
                   <title>{`${labelOf(r)}: ${valueOf(r)}`}</title>
                 </rect>
+                {r.cut && (
+                  // The bar goes on to the left, below the start of the axis.
+                  <path className="cmp-wf-cut" d={`M 6 ${y - 1} l 4 ${BAR_HEIGHT / 2 + 1} l -4 ${BAR_HEIGHT / 2 + 1}`} />
+                )}
                 {next && (
                   // The running total carried to the next row.
                   <line className="cmp-wf-connector" x1={pct(at(r.toBytes))} x2={pct(at(r.toBytes))} y1={y + BAR_HEIGHT} y2={(i + 1) * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2} />

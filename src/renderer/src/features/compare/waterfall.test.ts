@@ -64,10 +64,31 @@ describe('waterfallModel', () => {
   });
 
   it('a tiny change stays visible (MIN_WIDTH) and inside the axis', () => {
-    const m = waterfallModel(scope(100 * 1048576, 100 * 1048576 + 4096), [entry(4096)]);
-    const step = m.rows[1];
-    expect(step?.width).toBe(MIN_WIDTH);
-    expect((step?.x ?? 0) + (step?.width ?? 0)).toBeLessThanOrEqual(1);
+    const m = waterfallModel(scope(100 * 1048576, 100 * 1048576 + 4096), [entry(4096), entry(-4096 * 2), entry(4096)]);
+    for (const step of m.rows.filter((r) => r.kind === 'step')) {
+      expect(step.width).toBeGreaterThanOrEqual(MIN_WIDTH);
+      expect(step.x + step.width).toBeLessThanOrEqual(1);
+      expect(step.x).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('init-running → before (lab): the totals stay within 12 %, so the axis starts near them and the total bars are cut', () => {
+    const d = diffSnapshots(orphanedShmem('init-running'), orphanedShmem('before'));
+    const m = waterfallModel(d.scope, d.explanation);
+    expect(m.zoomed).toBe(true);
+    expect(m.minBytes).toBeGreaterThan(80 * 1048576);
+    expect(m.minBytes).toBeLessThan(90165248);
+    const [start] = m.rows;
+    expect(start).toMatchObject({ kind: 'start', toBytes: 90165248, x: 0, cut: true });
+    // The app container's +9.1 MiB step is now a visible part of the axis, not a sliver.
+    const api = m.rows.find((r) => r.kind === 'step' && r.entry?.group.containerName === 'api' && r.category === 'anon');
+    expect(api?.width).toBeGreaterThan(0.5);
+    expect(m.rows.filter((r) => r.kind === 'step').every((r) => !r.cut)).toBe(true);
+  });
+
+  it('before → during (+29 %) keeps the axis from 0', () => {
+    const d = diffSnapshots(orphanedShmem('before'), orphanedShmem('during'));
+    expect(waterfallModel(d.scope, d.explanation)).toMatchObject({ zoomed: false, minBytes: 0 });
   });
 
   it('no change at all: only the two totals', () => {

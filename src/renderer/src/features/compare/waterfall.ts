@@ -22,13 +22,17 @@ export interface WaterfallRow {
   /** Left edge and width on the axis, 0…1; a change too small to see gets MIN_WIDTH. */
   x: number;
   width: number;
+  /** A total whose bar starts below the axis (zoomed): drawn from the left edge, marked as cut. */
+  cut: boolean;
 }
 
 export interface WaterfallModel {
   rows: WaterfallRow[];
-  /** The axis runs from 0 (or the lowest running total, if below 0) to maxBytes. */
+  /** The axis runs from 0 (or the lowest running total, if below 0) to maxBytes, unless zoomed. */
   minBytes: number;
   maxBytes: number;
+  /** The changes are small against the usage: the axis starts near the lowest running total, not at 0. */
+  zoomed: boolean;
   /** false: the inputs have no usage; the steps start from 0 and show only the change. */
   usageKnown: boolean;
 }
@@ -37,6 +41,11 @@ export interface WaterfallModel {
 export const MAX_STEPS = 12;
 /** Narrowest bar drawn, as a fraction of the axis, so a 4 KiB change is still visible. */
 export const MIN_WIDTH = 0.004;
+/**
+ * When the running totals stay within this share of the largest one (86.0 → 95.1 → 89.5 MiB),
+ * an axis from 0 would squeeze every step into the last few pixels: it starts near the lowest total.
+ */
+export const ZOOM_BELOW = 0.12;
 
 export function waterfallModel(scope: Pick<ScopeSummary, 'before' | 'after' | 'usageDeltaBytes'>, explanation: readonly ExplanationEntry[], maxSteps = MAX_STEPS): WaterfallModel {
   // Moves (kind 'moved', deltaBytes 0) change nothing in usage: they are told in the text, not drawn.
@@ -48,7 +57,7 @@ export function waterfallModel(scope: Pick<ScopeSummary, 'before' | 'after' | 'u
   const usageKnown = beforeUsage !== null && afterUsage !== null;
   const start = usageKnown ? beforeUsage : 0;
 
-  const raw: Omit<WaterfallRow, 'x' | 'width'>[] = [];
+  const raw: Omit<WaterfallRow, 'x' | 'width' | 'cut'>[] = [];
   if (usageKnown) raw.push({ kind: 'start', fromBytes: 0, toBytes: start, deltaBytes: start });
   let total = start;
   for (const entry of shown) {
@@ -75,19 +84,30 @@ export function waterfallModel(scope: Pick<ScopeSummary, 'before' | 'after' | 'u
     minBytes = Math.min(minBytes, r.fromBytes, r.toBytes);
     maxBytes = Math.max(maxBytes, r.fromBytes, r.toBytes);
   }
+  // Running totals only (the totals' bars start at 0 by definition).
+  const levels = raw.flatMap((r) => (r.kind === 'start' || r.kind === 'end' ? [r.toBytes] : [r.fromBytes, r.toBytes]));
+  const lowest = Math.min(...levels);
+  const highest = Math.max(...levels);
+  const zoomed = usageKnown && lowest > 0 && highest - lowest < ZOOM_BELOW * highest;
+  if (zoomed) {
+    const pad = Math.max((highest - lowest) * 0.08, highest * 0.002);
+    minBytes = Math.max(0, lowest - pad);
+    maxBytes = highest + pad;
+  }
   const span = maxBytes - minBytes || 1;
   const rows = raw.map((r): WaterfallRow => {
     const lo = Math.min(r.fromBytes, r.toBytes);
     const hi = Math.max(r.fromBytes, r.toBytes);
-    let x = (lo - minBytes) / span;
-    let width = (hi - lo) / span;
+    const cut = lo < minBytes;
+    let x = (Math.max(lo, minBytes) - minBytes) / span;
+    let width = (hi - Math.max(lo, minBytes)) / span;
     if (width < MIN_WIDTH) {
       width = MIN_WIDTH;
       x = Math.min(Math.max(0, x - (r.deltaBytes < 0 ? MIN_WIDTH : 0)), 1 - MIN_WIDTH);
     }
-    return { ...r, x, width };
+    return { ...r, x, width, cut };
   });
-  return { rows, minBytes, maxBytes, usageKnown };
+  return { rows, minBytes, maxBytes, zoomed, usageKnown };
 }
 
 /** Axis ticks at round steps (1, 2, 5, 10… × 1024^k, or × 1000^k for decimal units), about `count` of them. */
