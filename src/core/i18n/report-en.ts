@@ -97,7 +97,7 @@ export const reportEn = {
   'report.toolbar.language': 'Report language',
   'report.toolbar.compare': 'Compare with',
   'report.toolbar.compareNone': 'No comparison',
-  'report.toolbar.compareSnapshot': '{bundle} · {snapshot}',
+  'report.toolbar.compareSnapshot': 'Snapshot “{snapshot}” of this bundle',
   'report.toolbar.compareLatest': '{bundle} · latest snapshot',
   'report.toolbar.author': 'Author',
   'report.toolbar.exportPdf': 'Export PDF',

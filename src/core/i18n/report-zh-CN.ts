@@ -99,7 +99,7 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   'report.toolbar.language': '报告语言',
   'report.toolbar.compare': '对比对象',
   'report.toolbar.compareNone': '不对比',
-  'report.toolbar.compareSnapshot': '{bundle} · {snapshot}',
+  'report.toolbar.compareSnapshot': '本数据包的快照“{snapshot}”',
   'report.toolbar.compareLatest': '{bundle} · 最新快照',
   'report.toolbar.author': '作者',
   'report.toolbar.exportPdf': '导出 PDF',

@@ -108,7 +108,7 @@ export function ReportPage({ route }: { route: Extract<Route, { name: 'report' }
             <option value="">{t('report.toolbar.compareNone')}</option>
             {snapshots.map((s) => (
               <option key={s.id} value={`${route.bundleId}:${s.id}`}>
-                {t('report.toolbar.compareSnapshot', { bundle: build.bundle?.title ?? '', snapshot: s.label })}
+                {t('report.toolbar.compareSnapshot', { snapshot: s.label })}
               </option>
             ))}
             {otherBundles.map((b) => (
