@@ -109,7 +109,20 @@ test('before → during: the app container’s anon growth, the pod’s own shme
   await expect(compare.deltaRows.first()).toContainText('+27,262,976 B');
   await compare.unitsSelect.selectOption('iec');
   await compare.deltaFilter.fill('');
+  // Sorting by a column: Before, largest first (the pod's 89.5 MiB).
+  await compare.deltaTable.getByRole('button', { name: compare.t('compare.table.before'), exact: true }).click();
+  await expect(compare.deltaTable.getByRole('columnheader', { name: compare.t('compare.table.before') })).toHaveAttribute('aria-sort', 'descending');
+  await expect(compare.deltaRows.first().getByRole('cell').nth(2)).toHaveText('89.5 MiB');
   await shot(page, 'compare-before-during-en-light');
+
+  // The change of one container alone; the scope goes into the URL.
+  await compare.scopeSelect.selectOption(API);
+  await expect(page).toHaveURL(/scope=pod%3A8053180c/);
+  await expect(compare.summary).toContainText(compare.t('compare.scopeOf', { group: 'Container api' }));
+  await expect(compare.summary).toContainText('Usage 9.3 MiB → 35.5 MiB (+26.3 MiB)');
+  await expect(compare.explanationLines.first()).toHaveText('+26.0 MiB anon in container api');
+  await compare.scopeSelect.selectOption('');
+  await expect(page).not.toHaveURL(/scope=/);
 
   await compare.swapButton.click();
   await expect(page).toHaveURL(/before=[^&]+%2Fduring&after=[^&]+%2Fbefore/);

@@ -9,6 +9,8 @@ import { defaultSeriesGroup, metricsShown, orderedPair, pointXs, valueRange, typ
 import { axisTicks } from './waterfall';
 
 const HEIGHT = 230;
+/** Above this many capture times (a day of minute samples), lines only: the dots would merge. */
+const MAX_DOTS = 120;
 const MARGIN = { left: 76, right: 18, top: 22, bottom: 40 };
 
 const METRIC_STYLE: Record<SeriesMetric, { color: string; label: MessageKey; width: number }> = {
@@ -170,9 +172,10 @@ export function SeriesChart({ series, bundleTitle, beforeId, afterId, preferredG
             {metrics.map((m) => (
               <path key={m} d={linePath(xs, group.values[m], y)} fill="none" stroke={METRIC_STYLE[m].color} strokeWidth={METRIC_STYLE[m].width} data-metric={m} />
             ))}
-            {metrics.map((m) =>
-              group.values[m].map((v, i) => (v === null ? null : <circle key={`${m}-${i}`} cx={xs[i] ?? 0} cy={y(v)} r={m === 'usage' ? 4 : 3} fill={METRIC_STYLE[m].color} />)),
-            )}
+            {series.points.length <= MAX_DOTS &&
+              metrics.map((m) =>
+                group.values[m].map((v, i) => (v === null ? null : <circle key={`${m}-${i}`} cx={xs[i] ?? 0} cy={y(v)} r={m === 'usage' ? 4 : 3} fill={METRIC_STYLE[m].color} />)),
+              )}
           </g>
         </svg>
       </div>
