@@ -184,3 +184,37 @@ export type {
   ReportFile,
   ReportAppendix,
 } from './report/report-model';
+// Notes (Markdown on a bundle, snapshot, group, finding, OOM event or lines) and workspace backups.
+export {
+  NOTE_TARGET_KINDS,
+  noteTargetKey,
+  sameNoteTarget,
+  linesTarget,
+  noteTargetLines,
+  compareNoteTargets,
+  noteTargetLabel,
+  parseNote,
+  parseNoteTarget,
+  type Note,
+  type NoteTarget,
+  type NoteTargetKind,
+  type NoteTargetNames,
+} from './notes/note';
+export { parseMarkdown, parseInline, inlineText, type MdBlock, type MdInline, type HeadingLevel } from './notes/markdown';
+export { searchNotes, searchTerms, noteMatches, type NoteSearchHit } from './notes/search';
+export {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_FILE_SUFFIX,
+  backupFileName,
+  type BackupBundle,
+  type BackupBundleMeta,
+  type BackupFileMeta,
+  type BackupManifest,
+  type BackupCounts,
+  type BackupError,
+  type BackupErrorCode,
+} from './backup/backup-format';
+export { writeBackup, backupManifest, type WriteBackupOptions } from './backup/write-backup';
+export { readBackup, DEFAULT_MAX_UNPACKED_BYTES, type ReadBackupResult, type ReadBackupBundle, type ReadBundleMeta, type ReadFileMeta, type ReadBackupOptions } from './backup/read-backup';
+export { findDuplicates, planBackupImport, withBundleId, type MergeableBundle, type ExistingBundle, type DuplicateChoice, type Duplicate, type BackupImportPlan } from './backup/merge-plan';

@@ -5,7 +5,16 @@
 //   planBackupImport(backup.bundles, [{ id: 'b1', fingerprint: 'f1', title: 'x', live: true }], 'skip', newId)
 //   → { add: [bundles whose fingerprint is not f1], skipped: [{ bundle: …, existing: { id: 'b1', … } }] }
 import type { Note } from '../notes/note';
-import type { BackupBundle, BackupBundleMeta, BackupFileMeta } from './backup-format';
+import type { BackupBundleMeta, BackupFileMeta } from './backup-format';
+
+/** A backed-up bundle as far as merging is concerned; raw bytes may be held in any form (bytes, Blobs). */
+export interface MergeableBundle {
+  bundle: BackupBundleMeta;
+  files: BackupFileMeta[];
+  notes: Note[];
+  analysis: unknown;
+  raw: ReadonlyMap<string, unknown>;
+}
 
 export interface ExistingBundle {
   id: string;
@@ -29,7 +38,7 @@ export interface BackupImportPlan<B> {
 }
 
 /** Bundles of the backup whose content is already in the workspace. */
-export function findDuplicates<B extends BackupBundle>(bundles: readonly B[], existing: readonly ExistingBundle[]): Duplicate<B>[] {
+export function findDuplicates<B extends MergeableBundle>(bundles: readonly B[], existing: readonly ExistingBundle[]): Duplicate<B>[] {
   const live = new Map<string, ExistingBundle>();
   for (const e of existing) if (e.live && !live.has(e.fingerprint)) live.set(e.fingerprint, e);
   const out: Duplicate<B>[] = [];
@@ -40,7 +49,7 @@ export function findDuplicates<B extends BackupBundle>(bundles: readonly B[], ex
   return out;
 }
 
-export function planBackupImport<B extends BackupBundle>(bundles: readonly B[], existing: readonly ExistingBundle[], choice: DuplicateChoice, newId: () => string): BackupImportPlan<B> {
+export function planBackupImport<B extends MergeableBundle>(bundles: readonly B[], existing: readonly ExistingBundle[], choice: DuplicateChoice, newId: () => string): BackupImportPlan<B> {
   const duplicates = new Map(findDuplicates(bundles, existing).map((d) => [d.bundle, d]));
   const takenIds = new Set(existing.map((e) => e.id));
   const add: B[] = [];
@@ -72,9 +81,9 @@ function movedFileId(fileId: string, oldBundleId: string, newBundleId: string, i
 }
 
 /** The same bundle under a new id, with new note ids; nothing else changes. */
-export function withBundleId<B extends BackupBundle>(b: B, bundleId: string, newId: () => string): B {
+export function withBundleId<B extends MergeableBundle>(b: B, bundleId: string, newId: () => string): B {
   const oldId = b.bundle.id;
-  const raw = new Map<string, Uint8Array>();
+  const raw = new Map<string, unknown>();
   const files: BackupFileMeta[] = b.files.map((f, n) => {
     const id = movedFileId(f.id, oldId, bundleId, n);
     const bytes = b.raw.get(f.id);

@@ -13,13 +13,15 @@ import { findingsUiEn } from './findings-ui-en';
 import { findingsUiZhCN } from './findings-ui-zh-CN';
 import { compareEn } from './compare-en';
 import { compareZhCN } from './compare-zh-CN';
+import { notesEn } from './notes-en';
+import { notesZhCN } from './notes-zh-CN';
 import { appEvidenceEn } from './app-evidence-en';
 import { appEvidenceZhCN } from './app-evidence-zh-CN';
 
 // Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
 // translation fails the type check.
-const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn, ...compareEn, ...findingsUiEn, ...appEvidenceEn };
-const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN, ...compareZhCN, ...findingsUiZhCN, ...appEvidenceZhCN };
+const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn, ...compareEn, ...findingsUiEn, ...notesEn, ...appEvidenceEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN, ...compareZhCN, ...findingsUiZhCN, ...notesZhCN, ...appEvidenceZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];

@@ -2,6 +2,11 @@
 // API and its one web worker; raw files are shown as plain text.
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+// The few editor contributions the raw view uses: hovers (a note's text on its lines), and Monaco's
+// own context menu (with "Add note to lines") with Copy in it.
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
 
 declare global {
   interface Window {

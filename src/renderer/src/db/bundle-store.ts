@@ -19,7 +19,7 @@ export async function storeImport(db: OomscopeDatabase, records: ImportRecords):
   });
 }
 
-export type BundleMetadata = Pick<BundleRecord, 'title' | 'host' | 'capturedAt' | 'tags'>;
+export type BundleMetadata = Pick<BundleRecord, 'title' | 'host' | 'capturedAt' | 'tags' | 'incidentStatus' | 'conclusion'>;
 
 export async function updateBundleMetadata(db: OomscopeDatabase, bundleId: string, changes: Partial<BundleMetadata>): Promise<void> {
   await db.bundles.update(bundleId, changes);

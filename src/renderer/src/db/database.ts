@@ -13,7 +13,10 @@ export type OomscopeDatabase = Dexie & {
 
 export function openDatabase(name = DATABASE_NAME): OomscopeDatabase {
   const db = new Dexie(name) as OomscopeDatabase;
-  for (const v of SCHEMA_VERSIONS) db.version(v.version).stores(v.stores);
+  for (const v of SCHEMA_VERSIONS) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
   return db;
 }
 

@@ -58,6 +58,7 @@ export function buildImportRecords(input: BuildImportInput): ImportRecords {
     status: 'ready',
     deletedAt: null,
     conclusion: '',
+    incidentStatus: 'open',
     fingerprint: input.summary.fingerprint,
     importWarnings: input.summary.warnings,
     fileCount: files.length,

@@ -1,8 +1,13 @@
 // The IndexedDB schema (through Dexie), one entry per version. A new version is appended, never
 // edited: Dexie upgrades an older database step by step, running each version's `upgrade`.
-import type { BundleAnalysis, ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
+import type { Transaction } from 'dexie';
+import type { BundleAnalysis, Note, ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
 
 export type BundleStatus = 'ready' | 'trash';
+
+/** Where the investigation stands, set by the engineer (since schema version 3). */
+export type IncidentStatus = 'open' | 'explained' | 'closed';
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = ['open', 'explained', 'closed'];
 
 export interface BundleRecord {
   id: string;
@@ -17,6 +22,8 @@ export interface BundleRecord {
   deletedAt: string | null;
   /** The engineer's conclusion for the incident (Markdown), empty until written. */
   conclusion: string;
+  /** Not `status`, which is the record's own life (ready / trash). */
+  incidentStatus: IncidentStatus;
   fingerprint: string;
   /** Problems with the import as a whole: archive members left out, sources cut short. */
   importWarnings: ParseWarning[];
@@ -52,15 +59,12 @@ export interface BlobRecord {
   blob: Blob;
 }
 
-export interface NoteRecord {
-  id: string;
-  bundleId: string;
-  /** What the note is about: the bundle, a finding, a group, or a line range of a file. */
-  target: { kind: 'bundle' } | { kind: 'finding'; findingId: string } | { kind: 'group'; groupKey: string } | { kind: 'lines'; fileId: string; line: number; lineEnd: number };
-  bodyMarkdown: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * A note (since schema version 3: the shape of src/core/notes/note.ts): Markdown on the bundle, a
+ * snapshot, a memory group, a finding, an OOM event, or a line range of a file named by its path.
+ * Version 1 declared the table with another shape, but nothing wrote to it before version 3.
+ */
+export type NoteRecord = Note;
 
 export interface SettingRecord {
   key: string;
@@ -96,6 +100,14 @@ export interface SchemaVersion {
   version: number;
   /** Dexie store specs: primary key first, then indexes. Only what changed needs listing, but we list all. */
   stores: Partial<Record<TableName, string>>;
+  /** Rewrites records written by older versions (Dexie runs it once, when the database is upgraded). */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** A bundle record from before version 3, with the investigation fields it lacks. */
+export function withIncidentFields<T extends Partial<Pick<BundleRecord, 'incidentStatus' | 'conclusion'>>>(bundle: T): T & Pick<BundleRecord, 'incidentStatus' | 'conclusion'> {
+  const status = bundle.incidentStatus;
+  return { ...bundle, incidentStatus: status && INCIDENT_STATUSES.includes(status) ? status : 'open', conclusion: typeof bundle.conclusion === 'string' ? bundle.conclusion : '' };
 }
 
 export const DATABASE_NAME = 'oomscope';
@@ -121,6 +133,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       notes: 'id, bundleId',
       settings: 'key',
       analyses: 'bundleId',
+    },
+  },
+  {
+    // Notes get their shape (src/core/notes) and an index by edit time (the notes search lists the
+    // latest first); bundles get the incident status. Existing bundles become "open".
+    version: 3,
+    stores: {
+      bundles: 'id, importedAt, fingerprint, status',
+      files: 'id, bundleId, [bundleId+path]',
+      blobs: 'fileId, bundleId',
+      notes: 'id, bundleId, updatedAt',
+      settings: 'key',
+      analyses: 'bundleId',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table<BundleRecord, string>('bundles')
+        .toCollection()
+        .modify((bundle) => {
+          Object.assign(bundle, withIncidentFields(bundle));
+        });
     },
   },
 ];

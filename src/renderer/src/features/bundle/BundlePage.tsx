@@ -70,7 +70,7 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
         {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
         {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} />}
         {route.tab === 'oom' && <OomEventsTab key={bundle.id} bundle={bundle} files={list} />}
-        {route.tab === 'notes' && <NotesTab />}
+        {route.tab === 'notes' && <NotesTab bundleId={bundle.id} />}
       </div>
     </div>
   );

@@ -11,6 +11,8 @@ import { useToasts } from '../../app/toasts';
 import { bundleHref, navigate } from '../../app/router';
 import { useOpenSample } from './useOpenSample';
 import { CollectPanel } from './CollectPanel';
+import { NotesSearch } from '../notes/NotesSearch';
+import { BackupPanel } from '../backup/BackupPanel';
 import { matchesSearch } from './search';
 import { CompareCheckbox, CompareSelectedButton, useCompareSelection, type CompareSelection } from '../compare/LibraryCompare';
 import './library.css';
@@ -69,6 +71,7 @@ export function LibraryPage(): ReactNode {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <NotesSearch />
         <div className="spacer" />
         <CompareSelectedButton selection={compareSelection} bundles={sorted} />
         <button type="button" className="primary" disabled={busy} onClick={() => void pick('files')}>
@@ -111,6 +114,7 @@ export function LibraryPage(): ReactNode {
         </div>
       )}
       <p className="library-drop-hint muted">{t('library.dropHint')}</p>
+      <BackupPanel />
       <CollectPanel />
     </div>
   );

@@ -9,6 +9,7 @@ import { UNKNOWN_FORMAT_ID } from '../../../db/import-records';
 import { LazyRawFileView } from '../../../components/LazyRawFileView';
 import { MAX_MONACO_BYTES, useRawText } from './useRawText';
 import { ParsedFileView } from './parsed-views';
+import { useLineNotes } from '../../notes/LineNotes';
 
 export function FileDetail({ file, line, lineEnd = null }: { file: FileRecord; line: number | null; lineEnd?: number | null }): ReactNode {
   const { t, bytes, warning, formatName } = useI18n();
@@ -101,17 +102,22 @@ function RawPane({ file, line, lineEnd }: { file: FileRecord; line: number | nul
   const theme = useTheme();
   const raw = useRawText(file);
   const highlightLines = useMemo(() => highlightRange(line, lineEnd), [line, lineEnd]);
+  const lineNotes = useLineNotes(file.bundleId, file.path);
   if (raw.state === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (raw.state === 'too-large') return <p className="muted">{t('bundle.file.tooLarge', { size: bytes(file.sizeBytes), max: bytes(MAX_MONACO_BYTES) })}</p>;
   if (raw.state === 'missing') return <p className="muted">{t('bundle.file.missing')}</p>;
   if (raw.state === 'error') return <p className="muted">{raw.message}</p>;
   return (
-    <LazyRawFileView
-      text={raw.text}
-      ariaLabel={t('bundle.file.rawOf', { path: file.path })}
-      theme={theme}
-      highlightLines={highlightLines}
-      revealLine={line}
-    />
+    <>
+      {lineNotes.dialog}
+      <LazyRawFileView
+        text={raw.text}
+        ariaLabel={t('bundle.file.rawOf', { path: file.path })}
+        theme={theme}
+        highlightLines={highlightLines}
+        revealLine={line}
+        {...lineNotes.viewProps}
+      />
+    </>
   );
 }

@@ -7,8 +7,10 @@ import { barModel } from './breakdown-rows';
 import { BreakdownBar } from './BreakdownBar';
 import { BreakdownTable } from './BreakdownTable';
 import { groupLabel, isRemainder, limitText } from './group-label';
+import { TargetNotes } from '../../notes/TargetNotes';
 
-export function GroupDetail({ bundleId, group }: { bundleId: string; group: MemoryGroup }): ReactNode {
+/** With `snapshotId`, the group's notes (on this group in this snapshot) close the panel. */
+export function GroupDetail({ bundleId, group, snapshotId }: { bundleId: string; group: MemoryGroup; snapshotId?: string | null }): ReactNode {
   const { t, bytes, percent } = useI18n();
   const model = barModel(group);
   const inactive = group.breakdown.inactiveFileBytes;
@@ -78,6 +80,9 @@ export function GroupDetail({ bundleId, group }: { bundleId: string; group: Memo
               {group.sources['breakdown.anonBytes'].file}
             </a>
           </p>
+        )}
+        {snapshotId !== undefined && (
+          <TargetNotes bundleId={bundleId} target={{ kind: 'group', snapshotId, groupKey: group.key }} title={t('notes.section.group')} label={t(label.key, label.params)} />
         )}
       </div>
     </section>
