@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeText, importBundle, splitLines, type ImportedBundle, type ImportSource } from '../core/index';
+import { importBundle, type ImportedBundle, type ImportSource } from '../core/index';
+import { RawLines } from './raw-lines';
 import { expandInputs, InputError } from './read-inputs';
 import { stat } from 'node:fs/promises';
 
@@ -47,25 +48,19 @@ export async function loadBundle(inputs: readonly string[]): Promise<LoadedBundl
   if (outcome.kind === 'refused') throw new InputError(`refused "${inputs.join(' ')}": ${outcome.reason.message}`);
   if (outcome.kind === 'cancelled') throw new InputError('import cancelled');
   const bundle = outcome.bundle;
-  const textCache = new Map<string, string[]>();
+  // Only the cited lines are decoded: a 5-million-line log is never turned into one string.
+  const lineReaders = new Map<string, RawLines>();
   return {
     bundle,
     readLines(file, lineStart, lineEnd) {
-      let lines = textCache.get(file);
+      let lines = lineReaders.get(file);
       if (!lines) {
         const entry = bundle.files.find((x) => x.path === file);
         if (!entry?.raw) return null;
-        const total = entry.raw.reduce((s, c) => s + c.length, 0);
-        const bytes = new Uint8Array(total);
-        let offset = 0;
-        for (const c of entry.raw) {
-          bytes.set(c, offset);
-          offset += c.length;
-        }
-        lines = splitLines(decodeText(bytes).text);
-        textCache.set(file, lines);
+        lines = new RawLines(entry.raw);
+        lineReaders.set(file, lines);
       }
-      return lines.slice(Math.max(0, lineStart - 1), Math.max(lineStart, lineEnd)).join('\n');
+      return lines.read(lineStart, lineEnd);
     },
   };
 }

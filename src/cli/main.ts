@@ -5,6 +5,7 @@ import { parseOutput, toJson } from './print-json';
 import { parseMarkdown } from './print-markdown';
 import { runAnalyze, runDiff } from './analyze-command';
 import { runReport } from './report-command';
+import { terminalSafe } from './terminal-safe';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -19,7 +20,9 @@ async function runParse(args: CliArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Text from the files read ends up in what is printed: no control character reaches the terminal.
+  const io: CliIo = { stdout: (t) => rawIo.stdout(terminalSafe(t)), stderr: (t) => rawIo.stderr(terminalSafe(t)) };
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     if (parsed.help) {

@@ -70,6 +70,23 @@ export interface RouterContext {
 }
 
 const SNIFF_BYTES = 512;
+/**
+ * Compressed bytes handed to the decompressor at a time. fflate inflates all it is given in one
+ * go, and deflate expands up to ~1032×: 16 KiB in gives at most ~16 MiB out before the budget
+ * sees it, where a 1 MiB read would give ~1 GiB.
+ */
+export const INFLATE_SLICE_BYTES = 16 * 1024;
+
+function pushInSlices(chunk: Uint8Array, final: boolean, push: (slice: Uint8Array, final: boolean) => void): void {
+  if (chunk.length <= INFLATE_SLICE_BYTES) {
+    push(chunk, final);
+    return;
+  }
+  for (let offset = 0; offset < chunk.length; offset += INFLATE_SLICE_BYTES) {
+    const end = Math.min(chunk.length, offset + INFLATE_SLICE_BYTES);
+    push(chunk.subarray(offset, end), final && end === chunk.length);
+  }
+}
 
 export function sniffArchive(head: Uint8Array): ArchiveKind | null {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
@@ -250,13 +267,19 @@ class GzipExpander extends Expander {
   }
 
   protected feed(chunk: Uint8Array, final: boolean): void {
-    this.gunzip.push(chunk, final);
+    pushInSlices(chunk, final, (slice, last) => this.gunzip.push(slice, last));
     if (final && this.open.delete(this.output)) this.output.close({ truncated: false });
   }
 }
 
 class ZipExpander extends Expander {
   private readonly unzip: Unzip;
+  /**
+   * A refusal or cancellation raised while a member inflates. fflate catches what its data callback
+   * throws and hands it back to that callback as the member's error, so the stop is kept here and
+   * thrown again once fflate has returned (else a zip bomb would read as a zip of damaged members).
+   */
+  private stopped: Error | null = null;
 
   constructor(entry: EntryInfo, ctx: RouterContext) {
     super(entry, ctx, 'zip');
@@ -265,7 +288,11 @@ class ZipExpander extends Expander {
   }
 
   protected feed(chunk: Uint8Array, final: boolean): void {
-    this.unzip.push(chunk, final);
+    pushInSlices(chunk, final, (slice, last) => {
+      if (this.stopped) throw this.stopped;
+      this.unzip.push(slice, last);
+      if (this.stopped) throw this.stopped;
+    });
   }
 
   private onFile(file: UnzipFile): void {
@@ -275,6 +302,11 @@ class ZipExpander extends Expander {
     let closed = false;
     file.ondata = (error, data, final) => {
       if (closed) return;
+      if (error && isImportStop(error)) {
+        closed = true;
+        this.stopped ??= error;
+        return;
+      }
       if (error) {
         closed = true;
         this.open.delete(router);

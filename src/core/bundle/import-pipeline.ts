@@ -142,12 +142,14 @@ export async function importBundle(sources: readonly ImportSource[], options: Im
       };
       currentPath = display.path;
       const router = new EntryRouter(entry, { handler, budget, hasher });
+      budget.beginSource(display.path);
       let readBytes = 0;
       let truncated = false;
       try {
         for await (const chunk of source.chunks()) {
           if (cancel.aborted) throw new ImportCancelledError();
           readBytes += chunk.length;
+          budget.addRead(chunk.length);
           progress.bytesDone += chunk.length;
           progress.bytesTotal = Math.max(knownSizes, progress.bytesDone);
           router.write(chunk);
