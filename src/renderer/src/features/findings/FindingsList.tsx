@@ -9,6 +9,7 @@ import type { FileRecord } from '../../db/schema';
 import { abbreviatePath, evidenceHref, lineSpan, metricDisplay } from './evidence';
 import { useExcerpts } from './useExcerpts';
 import './findings.css';
+import { AddNoteButton } from '../notes/AddNoteButton';
 
 export type ListedFinding = FindingDraft & { snapshotIds?: string[] };
 
@@ -70,6 +71,7 @@ function FindingItem({ bundleId, draft, files, snapshots }: { bundleId: string; 
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('findingsUi.finding.showEvidence')}
         </button>
         {seenIn.length > 0 && <span className="faint">{t('findingsUi.findings.seenIn', { snapshots: [...new Set(seenIn)].join(', ') })}</span>}
+        <AddNoteButton bundleId={bundleId} target={{ kind: 'finding', findingId: draft.id, scopeKey: draft.scopeKey }} label={finding.title} />
       </div>
       {open && (
         <div className="finding-body" id={bodyId}>

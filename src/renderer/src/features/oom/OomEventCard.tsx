@@ -11,6 +11,7 @@ import { uptimeText } from './timeline';
 import { UsageLimitBar } from './UsageLimitBar';
 import { CgroupStatsBreakdown } from './CgroupStatsBreakdown';
 import { TaskTable } from './TaskTable';
+import { AddNoteButton } from '../notes/AddNoteButton';
 
 interface Props {
   view: OomEventView;
@@ -67,6 +68,7 @@ function EventBody({ view, bundleId }: { view: OomEventView; bundleId: string })
           {headline}
         </p>
       )}
+      {view.copies[0] && <AddNoteButton bundleId={bundleId} target={{ kind: 'oom-event', file: view.copies[0].file, lineStart: view.copies[0].lines.start }} />}
       {notes.length > 0 && (
         <ul className="oom-warnings" data-testid="oom-missing">
           {notes.map((text, i) => (
