@@ -17,13 +17,15 @@ import { notesEn } from './notes-en';
 import { notesZhCN } from './notes-zh-CN';
 import { appEvidenceEn } from './app-evidence-en';
 import { appEvidenceZhCN } from './app-evidence-zh-CN';
+import { perfEn } from './perf-en';
+import { perfZhCN } from './perf-zh-CN';
 import { hardeningEn } from './hardening-en';
 import { hardeningZhCN } from './hardening-zh-CN';
 
 // Catalogues are split by area; each zh-CN part is typed against its English part, so a missing
 // translation fails the type check.
-const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn, ...compareEn, ...findingsUiEn, ...notesEn, ...appEvidenceEn, ...hardeningEn };
-const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN, ...compareZhCN, ...findingsUiZhCN, ...notesZhCN, ...appEvidenceZhCN, ...hardeningZhCN };
+const en = { ...baseEn, ...findingsEn, ...rosettaEn, ...oomEn, ...reportEn, ...compareEn, ...findingsUiEn, ...notesEn, ...appEvidenceEn, ...perfEn, ...hardeningEn };
+const zhCN: Record<keyof typeof en, string> = { ...baseZhCN, ...findingsZhCN, ...rosettaZhCN, ...oomZhCN, ...reportZhCN, ...compareZhCN, ...findingsUiZhCN, ...notesZhCN, ...appEvidenceZhCN, ...perfZhCN, ...hardeningZhCN };
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];

@@ -7,7 +7,8 @@ import { bundleHref } from '../../../app/router';
 import type { FileRecord } from '../../../db/schema';
 import { UNKNOWN_FORMAT_ID } from '../../../db/import-records';
 import { LazyRawFileView } from '../../../components/LazyRawFileView';
-import { MAX_MONACO_BYTES, useRawText } from './useRawText';
+import { useRawText } from './useRawText';
+import { LargeRawPane } from './LargeRawPane';
 import { ParsedFileView } from './parsed-views';
 import { useLineNotes } from '../../notes/LineNotes';
 
@@ -98,13 +99,13 @@ function highlightRange(line: number | null, lineEnd: number | null): number[] {
 }
 
 function RawPane({ file, line, lineEnd }: { file: FileRecord; line: number | null; lineEnd: number | null }): ReactNode {
-  const { t, bytes } = useI18n();
+  const { t } = useI18n();
   const theme = useTheme();
   const raw = useRawText(file);
   const highlightLines = useMemo(() => highlightRange(line, lineEnd), [line, lineEnd]);
   const lineNotes = useLineNotes(file.bundleId, file.path);
   if (raw.state === 'loading') return <p className="muted">{t('common.loading')}</p>;
-  if (raw.state === 'too-large') return <p className="muted">{t('bundle.file.tooLarge', { size: bytes(file.sizeBytes), max: bytes(MAX_MONACO_BYTES) })}</p>;
+  if (raw.state === 'too-large') return <LargeRawPane file={file} line={line} highlightLines={highlightLines} />;
   if (raw.state === 'missing') return <p className="muted">{t('bundle.file.missing')}</p>;
   if (raw.state === 'error') return <p className="muted">{raw.message}</p>;
   return (

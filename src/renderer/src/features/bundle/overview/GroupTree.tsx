@@ -1,8 +1,9 @@
 // The memory tree as a compact table: a row per group, indented by depth, with a small breakdown
 // bar; choosing a row shows that group in full below.
 import type { MemoryGroup } from '../../../../../core';
-import type { ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { useScrollOnce, useVirtualRows } from '../../../components/useVirtualRows';
 import { barModel, countedBytes } from './breakdown-rows';
 import { BreakdownBar } from './BreakdownBar';
 import { groupLabel, isRemainder, limitText } from './group-label';
@@ -20,9 +21,17 @@ function flatten(groups: readonly MemoryGroup[], depth = 0, out: Row[] = []): Ro
   return out;
 }
 
+/** From this many rows only those in view are rendered (a node of 110 pods has about 450 groups). */
+const VIRTUAL_FROM_ROWS = 200;
+
 export function GroupTree({ groups, selectedKey, onSelect }: { groups: readonly MemoryGroup[]; selectedKey: string | null; onSelect: (key: string) => void }): ReactNode {
   const { t, bytes } = useI18n();
-  const rows = flatten(groups);
+  const rows = useMemo(() => flatten(groups), [groups]);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const virtual = useVirtualRows(rows.length, body, { enabled: rows.length >= VIRTUAL_FROM_ROWS, estimatePx: 33 });
+  const selectedIndex = rows.findIndex((r) => r.group.key === selectedKey);
+  const { scrollToRow } = virtual;
+  useScrollOnce(rows.length >= VIRTUAL_FROM_ROWS && selectedIndex >= 0 ? selectedKey : null, useCallback(() => scrollToRow(selectedIndex), [scrollToRow, selectedIndex]));
   return (
     <table className="data group-tree" aria-label={t('overview.tree')}>
       <thead>
@@ -33,13 +42,14 @@ export function GroupTree({ groups, selectedKey, onSelect }: { groups: readonly 
           <th className="num">{t('metric.limit')}</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map(({ group, depth }) => {
+      <tbody ref={body}>
+        {virtual.padTopPx > 0 && <tr className="virtual-spacer" aria-hidden="true" style={{ height: virtual.padTopPx }} />}
+        {rows.slice(virtual.start, virtual.end).map(({ group, depth }, i) => {
           const selected = group.key === selectedKey;
           const label = groupLabel(group);
           const name = t(label.key, label.params);
           return (
-            <tr key={group.key} className={selected ? 'selected' : undefined} aria-selected={selected}>
+            <tr key={group.key} ref={i === 0 ? virtual.measureRow : undefined} className={selected ? 'selected' : undefined} aria-selected={selected}>
               <td style={{ paddingLeft: 10 + depth * 18 }}>
                 <button
                   type="button"
@@ -62,6 +72,7 @@ export function GroupTree({ groups, selectedKey, onSelect }: { groups: readonly 
             </tr>
           );
         })}
+        {virtual.padBottomPx > 0 && <tr className="virtual-spacer" aria-hidden="true" style={{ height: virtual.padBottomPx }} />}
       </tbody>
     </table>
   );
