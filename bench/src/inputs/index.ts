@@ -13,7 +13,7 @@ import { snapshotFiles, writeSnapshotDir } from './snapshots';
 import { TarGzWriter } from './tar-gz';
 
 /** Bump when a generator changes what it writes, so kept inputs are regenerated. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const GiB = 2 ** 30;
 
 export interface Inputs {
@@ -66,7 +66,8 @@ export async function prepareInputs(scale: number, log: (line: string) => void):
   await step(inputs.bundle, 'bundle .tar.gz', async () => {
     const log2 = join(WORK_DIR, 'bundle-kern.log');
     const prom = join(WORK_DIR, 'bundle-cadvisor.prom');
-    await writeKernelLog(log2, Math.round(192 * 2 ** 20 * scale), Math.max(2, Math.round(40 * scale)), 2);
+    // Always above the 20 MiB the app gives Monaco, so the app bench opens it in the large-file viewer.
+    await writeKernelLog(log2, Math.max(24 * 2 ** 20, Math.round(192 * 2 ** 20 * scale)), Math.max(2, Math.round(40 * scale)), 2);
     await writeCadvisor(prom, Math.round(32e6 * scale), 5);
     const stats = await writeBundle(inputs.bundle, Math.round(GiB * scale), [
       { name: 'kern.log', path: log2 },
