@@ -87,9 +87,11 @@ function pairs(text: string): Pair[] {
     while (j < n && /[A-Za-z]/.test(text.charAt(j))) j++;
     const unit = text.slice(unitStart, j);
     let delta: number | null = null;
-    const rest = /^ ([+-])(\d{1,16})(KB|MB|GB|B)?/.exec(text.slice(j, j + 24));
+    // (?!\d): a longer number is not read as its first 16 digits.
+    const rest = /^ ([+-])(\d{1,16})(?!\d)(KB|MB|GB|B)?/.exec(text.slice(j, j + 24));
     if (rest) {
-      delta = Number(rest[2]) * (SCALE[rest[3] ?? unit] ?? 1) * (rest[1] === '-' ? -1 : 1);
+      const d = Number(rest[2]) * (SCALE[rest[3] ?? unit] ?? 1) * (rest[1] === '-' ? -1 : 1);
+      delta = Number.isSafeInteger(d) ? d : null;
       j += rest[0].length;
     }
     const scale = SCALE[unit];
@@ -192,8 +194,11 @@ export function parseJvmNmt(source: string, _ctx: ParseContext): ParseResult<Jvm
     }
     // Total's own detail lines (JDK 17+): `malloc: 27513573 #22947`, `mmap:   reserved=…, committed=…`.
     if (total && !current && scope === 'total') {
-      const malloc = /^malloc:\s+(\d{1,16})(KB|MB|GB)?/.exec(t);
-      if (malloc) total.mallocBytes = Number(malloc[1]) * (SCALE[malloc[2] ?? ''] ?? 1);
+      const malloc = /^malloc:\s+(\d{1,16})(?!\d)(KB|MB|GB)?/.exec(t);
+      if (malloc) {
+        const bytes = Number(malloc[1]) * (SCALE[malloc[2] ?? ''] ?? 1);
+        total.mallocBytes = Number.isSafeInteger(bytes) ? bytes : null;
+      }
       else if (t.startsWith('mmap:'))
         for (const p of pairs(t.slice(5))) {
           if (p.key === 'reserved') total.mmapReservedBytes = p.bytes;
