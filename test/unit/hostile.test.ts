@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { importBundle, type ImportOutcome } from '../../src/core/bundle/import-pipeline';
 import { sourceFromBytes } from '../../src/core/bundle/sources';
+import type { ParseWarning } from '../../src/core/formats/format';
+import { hasMessage, translate } from '../../src/core/i18n/translate';
 
 const DIR = join(import.meta.dirname, '../fixtures/hostile');
 const files = readdirSync(DIR)
@@ -18,10 +20,13 @@ const files = readdirSync(DIR)
 interface Row {
   file: string;
   outcome: string;
+  /** What the app shows (its catalogue's wording of the warning code). */
+  app: string;
+  /** The parser's own message, as the CLI prints it. */
   message: string;
 }
 
-/** The first table of the README: | `file` | what | outcome | message |. */
+/** The first table of the README: | `file` | what | outcome | the app says | oomscope says |. */
 function readmeRows(): Row[] {
   const text = readFileSync(join(DIR, 'README.md'), 'utf8');
   const table = text.slice(text.indexOf('| File |'), text.indexOf('\n\n', text.indexOf('| File |')));
@@ -29,19 +34,25 @@ function readmeRows(): Row[] {
     .split('\n')
     .slice(2)
     .map((line) => line.split(' | '))
-    .map((cells) => ({ file: (cells[0] ?? '').replace(/^\| `|`$/g, ''), outcome: cells[2] ?? '', message: (cells[3] ?? '').replace(/ \|$/, '') }));
+    .map((cells) => ({ file: (cells[0] ?? '').replace(/^\| `|`$/g, ''), outcome: cells[2] ?? '', app: cells[3] ?? '', message: (cells[4] ?? '').replace(/ \|$/, '') }));
+}
+
+/** The app's English for a warning: its catalogue entry when there is one (as useI18n().warning does). */
+function appText(w: ParseWarning): string {
+  const key = `warning.${w.code}`;
+  return hasMessage(key) ? translate('en', key, w.params) : w.message;
 }
 
 async function importFile(name: string): Promise<{ outcome: ImportOutcome }> {
   return { outcome: await importBundle([sourceFromBytes(name, new Uint8Array(readFileSync(join(DIR, name))))]) };
 }
 
-/** Every message the app shows for an import: the refusal, or the archives', skipped members' and files' warnings. */
-function messages(outcome: ImportOutcome): string[] {
-  if (outcome.kind === 'refused') return [outcome.reason.message];
+/** Every warning the user is shown for an import: the refusal, or the archives', skipped members' and files' warnings. */
+function warningsOf(outcome: ImportOutcome): ParseWarning[] {
+  if (outcome.kind === 'refused') return [outcome.reason];
   if (outcome.kind === 'cancelled') return [];
   const b = outcome.bundle;
-  return [...b.warnings, ...b.archives.flatMap((a) => a.warnings), ...b.skipped.map((s) => s.reason), ...b.files.flatMap((f) => f.warnings)].map((w) => w.message);
+  return [...b.warnings, ...b.archives.flatMap((a) => a.warnings), ...b.skipped.map((s) => s.reason), ...b.files.flatMap((f) => f.warnings)];
 }
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -71,7 +82,7 @@ describe.each(files)('%s', (name) => {
 
   it('imports with the outcome and the message the README gives', async () => {
     const { outcome } = await importFile(name);
-    const said = messages(outcome);
+    const warnings = warningsOf(outcome);
     for (const row of expected) {
       if (row.outcome === 'refused') {
         expect(outcome.kind).toBe('refused');
@@ -83,10 +94,14 @@ describe.each(files)('%s', (name) => {
         if (outcome.kind === 'imported') expect(outcome.bundle.files).toHaveLength(count);
       }
       if (row.message === '—') {
-        expect(said).toEqual([]);
+        expect(warnings).toEqual([]);
+        expect(row.app).toBe('—');
         if (outcome.kind === 'imported') expect(outcome.bundle.files.every((f) => f.status === 'parsed' && f.formatId !== 'unknown')).toBe(true);
       } else {
-        expect(said).toContain(row.message);
+        const w = warnings.find((x) => x.message === row.message);
+        expect(w, `"${row.message}" among ${JSON.stringify(warnings.map((x) => x.message))}`).toBeDefined();
+        // A refusal reaches the app as the error toast "Import failed: …" (import.failed).
+        if (w) expect(outcome.kind === 'refused' ? translate('en', 'import.failed', { message: appText(w) }) : appText(w)).toBe(row.app);
       }
     }
   }, 60_000);

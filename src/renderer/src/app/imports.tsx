@@ -6,7 +6,8 @@ import { platform } from '../platform/bridge';
 import type { ImportProgress } from '../workers/protocol';
 import { runImport, type ImportRun } from '../workers/import-client';
 import { buildImportRecords } from '../db/import-records';
-import { storeImport } from '../db/bundle-store';
+import { storeImport, type StoreImportResult } from '../db/bundle-store';
+import { storageErrorMessage } from '../db/storage-errors';
 import { db } from '../db/database';
 import { newId } from '../db/ids';
 import { useI18n } from './i18n';
@@ -71,7 +72,16 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
         });
         // An engine bug must not lose the import: the bundle is stored and can be re-analysed.
         if (outcome.analysis.analysisError) console.warn(`analysis failed: ${outcome.analysis.analysisError}`);
-        const stored = await storeImport(db, records);
+        let stored: StoreImportResult;
+        try {
+          stored = await storeImport(db, records);
+        } catch (error) {
+          // A full disk or quota: one transaction, so nothing of this import was written and nothing
+          // stored before was touched. Said in words the user can act on, not as a DOMException.
+          console.warn('storing the import failed', error);
+          toasts.show({ message: storageErrorMessage(error), kind: 'error', timeoutMs: 30000 });
+          return { kind: 'failed' };
+        }
         if (stored.kind === 'duplicate') {
           toasts.show({ message: { key: 'import.duplicate', params: { title: stored.title } } });
           navigate(bundleHref(stored.bundleId));
