@@ -74,6 +74,17 @@ describe('the window', () => {
   });
 });
 
+describe('failures of main are visible to support', () => {
+  it('main logs to <userData>/logs/main.log, uncaught exceptions and rejections included', () => {
+    const index = files.find((f) => f.path === 'src/main/index.ts')?.text ?? '';
+    expect(index).toMatch(/const logDirectory = join\(app\.getPath\('userData'\), 'logs'\);/);
+    expect(index).toMatch(/filePath: join\(logDirectory, 'main\.log'\)/);
+    expect(index).toMatch(/process\.on\('uncaughtException', \(error\) => log\.error\(/);
+    expect(index).toMatch(/process\.on\('unhandledRejection', \(reason\) => log\.error\(/);
+    expect(index).toMatch(/'render-process-gone'/);
+  });
+});
+
 describe('nothing insecure anywhere in main or preload', () => {
   const shell = inFolders('src/main/', 'src/preload/');
   it('no insecure webPreferences, no remote module, no blink features', () => {

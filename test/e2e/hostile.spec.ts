@@ -305,6 +305,48 @@ test('a database written by schema version 1 opens with everything in it', async
   await shot(page, '10-v1-database-oom');
 });
 
+test('a screen that fails says so, with its details to copy; the rest of the app keeps working', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.dropFiles([{ name: 'memory.stat', content: POD_MEMORY_STAT }]);
+  await expect(library.row('memory.stat')).toBeVisible();
+  // A damaged row (tags not a list, as a hand-edited or foreign database could hold): the Library
+  // screen cannot draw it.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('oomscope');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const store = db.transaction('bundles', 'readwrite').objectStore('bundles');
+    const all = await new Promise<Record<string, unknown>[]>((resolve) => {
+      const r = store.getAll();
+      r.onsuccess = () => resolve(r.result as Record<string, unknown>[]);
+    });
+    store.put({ ...all[0], id: 'damaged-row', title: 'damaged', fingerprint: 'damaged', tags: 'not-a-list' });
+    db.close();
+  });
+  // Written behind Dexie's back: the app reads it on its next start.
+  await page.reload();
+  const panel = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: library.t('error.title') }) });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('pre')).toContainText('screen: library');
+  await expect(panel.locator('pre')).toContainText('TypeError');
+  await shot(page, '11-screen-error-boundary');
+  await panel.getByRole('button', { name: library.t('error.copy') }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('screen: library');
+  // React reports the error it caught to the console: expected here, and only that one.
+  const problems = consoleProblems.get(page) ?? [];
+  expect(problems.length).toBeGreaterThan(0);
+  expect(problems.every((p) => p.includes('is not a function'))).toBe(true);
+  problems.splice(0);
+  // The header and the other screens still work.
+  await library.settingsLink.click();
+  await expect(page.getByRole('heading', { name: library.t('settings.title') })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+});
+
 test('the built page carries a CSP with no unsafe script source, and loads its scripts as files', async ({ page }) => {
   const built = readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8');
   const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(built)?.[1] ?? '';

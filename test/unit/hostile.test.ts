@@ -3,7 +3,9 @@
 // outcome and, word for word, a message the user is shown. A refused import keeps nothing, the CLI
 // says so in one line and exits 2; nothing crashes, nothing pollutes a prototype, no control
 // character reaches the terminal.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
@@ -180,5 +182,31 @@ describe('what the hostile files come out as', () => {
     expect(md.stdout).toContain('\\u001b[2J\\u001b]0;x\\u0007');
     const json = JSON.parse((await cli('parse', path)).stdout) as { files: { data: { oomEvents: { victim: { comm: string } }[] } }[] };
     expect(json.files[0]?.data.oomEvents[0]?.victim.comm).toBe('\u001b[2J\u001b]0;x\u0007');
+  });
+});
+
+describe('inputs oomscope cannot read: exit status 2 and one clear line', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'oomscope-unreadable-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('a dangling symlink, a FIFO and a device', async () => {
+    const cases: [string, string][] = [];
+    symlinkSync(join(scratch, 'gone'), join(scratch, 'dangling'));
+    cases.push([join(scratch, 'dangling'), 'no such file or directory']);
+    try {
+      execFileSync('mkfifo', [join(scratch, 'fifo')]);
+      cases.push([join(scratch, 'fifo'), 'not a regular file or directory']);
+    } catch {
+      // No mkfifo on this system: the other cases still run.
+    }
+    if (existsSync('/dev/null')) cases.push(['/dev/null', 'not a regular file or directory']);
+    for (const [path, reason] of cases) {
+      for (const command of ['analyze', 'parse']) {
+        const r = await cli(command, path);
+        expect(r.code, `${command} ${path}`).toBe(2);
+        expect(r.stderr).toBe(`oomscope: cannot read "${path}": ${reason}\n`);
+        expect(r.stdout).toBe('');
+      }
+    }
   });
 });
