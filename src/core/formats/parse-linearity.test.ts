@@ -4,12 +4,19 @@
 // its own so that the fuzz suite's garbage does not weigh on the larger input's collections.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { growthRatio } from '../../../test/helpers/linearity';
 import { FORMATS } from './registry';
 import { decodeText } from './text/decode';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures');
+const ratios = new Map<string, number>();
+
+afterAll(() => {
+  const values = [...ratios.values()].sort((a, b) => a - b);
+  const median = values[Math.floor(values.length / 2)] ?? 0;
+  console.log(`linearity: ${values.length} parsers, 10× input → ${values[0]?.toFixed(1)}–${values[values.length - 1]?.toFixed(1)}× CPU time (median ${median.toFixed(1)})`);
+});
 
 function largestSample(formatId: string): { name: string; text: string } {
   const dir = join(FIXTURES, formatId);
@@ -28,6 +35,7 @@ describe.each(FORMATS.map((f) => [f.id, f] as const))('%s', (id, format) => {
     // bound is measured again, up to three times, and the lowest kept.
     let ratio = measure();
     for (let attempt = 1; attempt < 3 && ratio >= 15; attempt++) ratio = Math.min(ratio, measure());
+    ratios.set(id, ratio);
     expect(ratio, `${id}: ${name} ×${baseRepeats} → ×${baseRepeats * 10} took ${ratio.toFixed(1)}× the CPU time`).toBeLessThan(15);
   });
 });
