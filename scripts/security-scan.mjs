@@ -22,6 +22,15 @@ const electronVersion = String(pkg.devDependencies?.electron ?? '').replace(/^[^
 const toolVersion = JSON.parse(readFileSync(require.resolve('@doyensec/electronegativity/package.json'), 'utf8')).version;
 const reviewed = JSON.parse(readFileSync(join(ROOT, 'scripts/electronegativity-reviewed.json'), 'utf8')).reviewed;
 
+// The tool fetches fresh translations from GitHub when it starts. The project makes no network
+// request in its tests: refuse every outgoing connection of this process before the tool loads.
+for (const name of ['http', 'https', 'net', 'tls']) {
+  const mod = require(name);
+  const refuse = () => {
+    throw new Error('network disabled for the security scan');
+  };
+  for (const fn of ['request', 'get', 'connect', 'createConnection']) if (typeof mod[fn] === 'function') mod[fn] = refuse;
+}
 const run = require('@doyensec/electronegativity');
 // The tool logs a line when it cannot fetch fresh translations (offline): keep the output about findings.
 const log = console.log;
