@@ -47,7 +47,8 @@ export function parseMemoryStatV1(text: string, _ctx: ParseContext): ParseResult
   // hierarchical_memory_limit / hierarchical_memsw_limit of PAGE_COUNTER_MAX (9223372036854771712) mean
   // "no limit": the text is kept in `raw`, but it is not a defect of the file.
   const warnings = table.warnings.filter((w) => !(w.code === 'value-not-integer' && isUnlimitedLimit(w.params?.['key'], w.params?.['value'])));
-  if (counter(table.raw, 'cache') === null && counter(table.raw, 'total_cache') === null) {
+  // Absent, not merely unusable (an unusable value already has its own warning).
+  if (!('cache' in table.raw) && !('total_cache' in table.raw)) {
     warnings.push(warning('missing-key', 'Neither "cache" nor "total_cache" is present.', undefined, { key: 'cache' }));
   }
   const hasHierarchical = keys.some((k) => k.startsWith('total_'));

@@ -56,7 +56,7 @@ export function parseMemoryStatV2(text: string, _ctx: ParseContext): ParseResult
   }
   const warnings = [...table.warnings];
   for (const key of ['anon', 'file']) {
-    if (counter(table.raw, key) === null) warnings.push(warning('missing-key', `Key "${key}" is not present.`, undefined, { key }));
+    if (!(key in table.raw)) warnings.push(warning('missing-key', `Key "${key}" is not present.`, undefined, { key }));
   }
   return {
     status: warnings.length > 0 ? 'partial' : 'parsed',

@@ -40,6 +40,10 @@ export function readKeyValueLines(text: string): KeyValueRead {
   return { entries, skippedLines };
 }
 
+function isLimitKey(key: string): boolean {
+  return key.includes('limit') || key === 'max' || key.endsWith('_max') || key.endsWith('.max');
+}
+
 export interface CounterTable {
   /** Keys as written. A value that is not a safe non-negative integer is kept as its text. */
   raw: Record<string, number | string>;
@@ -60,8 +64,9 @@ export function toCounterTable(read: KeyValueRead, allowNegative = false): Count
     }
     const parsed = parseInteger(entry.valueText, allowNegative);
     if (parsed.ok) raw[entry.key] = parsed.value;
-    // "No limit" sentinels (v1 PAGE_COUNTER_MAX, v2 `max`) are expected: kept as written, no warning.
-    else if (isUnlimitedText(entry.valueText)) raw[entry.key] = entry.valueText;
+    // "No limit" sentinels (v1 PAGE_COUNTER_MAX, v2 `max`) are expected in limit keys: kept as
+    // written, no warning. In a counter such a number is garbage, and is said so below.
+    else if (isLimitKey(entry.key) && isUnlimitedText(entry.valueText)) raw[entry.key] = entry.valueText;
     else {
       raw[entry.key] = entry.valueText;
       warnings.push(
