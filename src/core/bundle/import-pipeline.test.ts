@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTar } from '../../../test/helpers/tar-builder';
 import { bundleFingerprint, commonFolder, importBundle, type ImportedBundle, type ImportEvent, type ImportOptions } from './import-pipeline';
 import { sourceFromBytes, sourceFromReader, sourceFromText, type ImportSource } from './sources';
+import { DECODE_PIECE_BYTES } from './file-accumulator';
 
 const LAB = join(import.meta.dirname, '../../../test/fixtures/lab');
 const LAB_BUNDLES = ['anon-oom', 'dirty-writeback', 'memory-pressure-near-limit', 'orphaned-shmem', 'page-cache-read'];
@@ -163,6 +164,20 @@ describe('import pipeline', () => {
     expect(whole.files[0]?.formatId).toBe('kernel-log');
     expect(JSON.parse(JSON.stringify(streamed.files[0]?.data))).toEqual(JSON.parse(JSON.stringify(whole.files[0]?.data)));
     expect(streamed.files[0]?.sha256).toBe(whole.files[0]?.sha256);
+  });
+
+  it('streams chunks bigger than its decode piece: lines and multi-byte characters cut at a piece end come through whole', async () => {
+    const report = readFileSync(join(import.meta.dirname, '../../../test/fixtures/kernel-log/lab-anon-oom-after-dmesg.txt'), 'utf8');
+    // Noise of 3-byte characters up to just past the 256 KiB piece end, then the real report.
+    const noise = Array.from({ length: 1400 }, (_, i) => `[    1.${String(i).padStart(6, '0')}] 内存压力提示 ${'节点'.repeat(30)}\n`).join('');
+    const text = noise + report;
+    const whole = await imported([sourceFromText('dmesg.txt', text)]);
+    const streamed = await imported([sourceFromBytes('dmesg.txt', new TextEncoder().encode(text), 1024 * 1024)], { streamThresholdBytes: 1024 });
+    expect(new TextEncoder().encode(noise).length).toBeGreaterThan(DECODE_PIECE_BYTES);
+    const data = streamed.files[0]?.data as { oomEvents: unknown[]; lineCount: number };
+    expect(data.oomEvents).toHaveLength(1);
+    expect(data.lineCount).toBe(1400 + 79);
+    expect(JSON.parse(JSON.stringify(streamed.files[0]?.data))).toEqual(JSON.parse(JSON.stringify(whole.files[0]?.data)));
   });
 
   it('expands a .tar.gz given with other files under its own path', async () => {
