@@ -3,7 +3,8 @@
 // the progress bar's bytes and time left; Cancel; reopening the bundle; the large-file viewer on its
 // kernel log; and the memory tree of a 170-pod capture (over 500 groups). Each measure goes to the
 // harness's results file (bench-results.ts).
-import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { LibraryPage } from '../pages/library-page';
 import { BundlePage } from '../pages/bundle-page';
 import { LargeFileViewerPage } from '../pages/large-file-viewer';
@@ -17,6 +18,33 @@ const ETA_KNOWN = /about \d.* left/;
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
 test.skip(BUNDLE === '' || GROUPS_BUNDLE === '', 'run through `npm run bench`, which generates the inputs');
+
+type Playwright = Parameters<Parameters<typeof test>[2]>[0]['playwright'];
+
+/**
+ * A page whose storage is on disk, as the desktop app's is: a test's usual context keeps IndexedDB
+ * in memory with a small quota, and refuses a 1 GiB bundle.
+ */
+async function diskBackedPage(playwright: Playwright, testInfo: TestInfo): Promise<{ page: Page; context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(testInfo.outputPath('profile-'));
+  const use = testInfo.project.use;
+  const context = await playwright.chromium.launchPersistentContext(dir, { ...use.launchOptions, baseURL: use.baseURL, viewport: use.viewport ?? null, locale: 'en-US', colorScheme: 'light' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    page,
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let cleanup: (() => Promise<void>) | null = null;
+test.afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
 
 async function chooseFile(page: Page, library: LibraryPage, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -61,7 +89,9 @@ async function storedCounts(page: Page): Promise<{ bundles: number; blobs: numbe
   );
 }
 
-test('importing the 1 GiB bundle keeps the window responsive; reopening shows the overview at once; its kernel log opens in the large-file viewer', async ({ page }, testInfo) => {
+test('importing the 1 GiB bundle keeps the window responsive; reopening shows the overview at once; its kernel log opens in the large-file viewer', async ({ playwright }, testInfo) => {
+  const { page, close } = await diskBackedPage(playwright, testInfo);
+  cleanup = close;
   await observeLongTasks(page);
   const library = new LibraryPage(page);
   const bundle = new BundlePage(page);
@@ -77,8 +107,16 @@ test('importing the 1 GiB bundle keeps the window responsive; reopening shows th
   let worstFrame = 0;
   let progressText = '';
   let shot = false;
+  // When the worker has read every byte: what follows is handing the results over and storing them.
+  let streamedAt: number | null = null;
+  let streamedWall = 0;
   while (await library.importProgress.isVisible()) {
     const bytesText = (await viewer.importBytes.textContent().catch(() => null)) ?? '';
+    const [doneText, totalText] = bytesText.split(' / ');
+    if (streamedAt === null && doneText !== undefined && doneText !== '' && doneText === totalText) {
+      streamedAt = await pageNow(page);
+      streamedWall = Date.now();
+    }
     const etaText = (await viewer.importEta.textContent().catch(() => null)) ?? '';
     if (ETA_KNOWN.test(etaText) && !ETA_KNOWN.test(progressText)) {
       progressText = `${bytesText}, ${etaText}`;
@@ -96,14 +134,23 @@ test('importing the 1 GiB bundle keeps the window responsive; reopening shows th
     holds: /\d.* \/ \d/.test(progressText) && ETA_KNOWN.test(progressText),
   });
   await expect(library.rows).toHaveCount(1, { timeout: 120_000 });
-  const importMs = Date.now() - wallStarted;
-  const during = await longTasksSince(page, started);
+  const storedWall = Date.now();
+  const during = await longTasksSince(page, started, streamedAt ?? undefined);
+  const after = streamedAt === null ? null : await longTasksSince(page, streamedAt);
   record({
-    measure: 'Import of the 1 GiB bundle (file input → stored)',
-    value: `${seconds(importMs)}; main-thread long tasks: ${during.count}, longest ${during.maxMs} ms, ${during.over100} over 100 ms; worst frame wait ${Math.round(worstFrame)} ms`,
+    measure: 'Import of the 1 GiB bundle, reading it (worker: gunzip, untar, SHA-256, parse, analysis)',
+    value: `${seconds((streamedWall || storedWall) - wallStarted)}; main-thread long tasks ${during.count}, longest ${during.maxMs} ms, ${during.over100} over 100 ms; worst frame wait ${Math.round(worstFrame)} ms`,
     target: 'no main-thread task over 100 ms',
     holds: during.over100 === 0,
   });
+  if (after) {
+    record({
+      measure: 'Import of the 1 GiB bundle, handing the results to the window and storing them (one IndexedDB transaction)',
+      value: `${seconds(storedWall - streamedWall)}; main-thread long tasks ${after.count}, longest ${after.maxMs} ms, ${after.over100} over 100 ms`,
+      target: 'no main-thread task over 100 ms',
+      holds: after.over100 === 0,
+    });
+  }
 
   // Reopen: a fresh page load, then the bundle from the library.
   await page.reload();

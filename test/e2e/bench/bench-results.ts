@@ -37,10 +37,10 @@ export interface LongTasks {
   over100: number;
 }
 
-/** Long tasks that started at or after `sinceMs` (performance.now() of the page). */
-export async function longTasksSince(page: Page, sinceMs: number): Promise<LongTasks> {
+/** Long tasks that started at or after `sinceMs` and before `untilMs` (performance.now() of the page). */
+export async function longTasksSince(page: Page, sinceMs: number, untilMs = Infinity): Promise<LongTasks> {
   const tasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-  const since = tasks.filter((t) => t.start >= sinceMs);
+  const since = tasks.filter((t) => t.start >= sinceMs && t.start < untilMs);
   return { count: since.length, maxMs: Math.round(Math.max(0, ...since.map((t) => t.duration))), over100: since.filter((t) => t.duration > 100).length };
 }
 
