@@ -55,7 +55,7 @@ export const en = {
   'library.openSample': 'Open sample incident',
   'library.import': 'Import files…',
   'library.importFolder': 'Import folder…',
-  'library.dropHint': 'Drop memory.stat files, kernel logs, folders or archives anywhere in the window',
+  'library.dropHint': 'Drop memory.stat files, kernel logs, folders or archives anywhere in the window, or paste a command’s output (Ctrl+V)',
   'library.search': 'Search bundles',
   'library.col.title': 'Bundle',
   'library.col.host': 'Host',

@@ -56,7 +56,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'library.openSample': '打开示例事故',
   'library.import': '导入文件…',
   'library.importFolder': '导入文件夹…',
-  'library.dropHint': '把 memory.stat、内核日志、文件夹或压缩包拖到窗口任意位置',
+  'library.dropHint': '把 memory.stat、内核日志、文件夹或压缩包拖到窗口任意位置，或直接粘贴命令的输出（Ctrl+V）',
   'library.search': '搜索数据包',
   'library.col.title': '数据包',
   'library.col.host': '主机',

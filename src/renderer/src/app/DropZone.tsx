@@ -1,9 +1,11 @@
-// The whole window accepts dropped files and folders; an overlay says so while something is dragged.
+// The whole window accepts dropped files and folders (an overlay says so while something is
+// dragged) and pasted text or files, each becoming a new bundle.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { platform } from '../platform/bridge';
 import { dragHasFiles } from '../platform/drop';
 import { useI18n } from './i18n';
 import { useImports } from './imports';
+import { isEditableTarget, itemsFromClipboard } from './paste-import';
 
 export function DropZone(): ReactNode {
   const { t } = useI18n();
@@ -37,11 +39,20 @@ export function DropZone(): ReactNode {
       const pending = platform.itemsFromDrop(e.dataTransfer);
       void pending.then((items) => importItems(items));
     };
+    const onPaste = (e: ClipboardEvent): void => {
+      if (!e.clipboardData || isEditableTarget(e.target)) return;
+      const items = itemsFromClipboard(e.clipboardData, new Date());
+      if (items.length === 0) return;
+      e.preventDefault();
+      void importItems(items);
+    };
+    window.addEventListener('paste', onPaste);
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);
     window.addEventListener('drop', onDrop);
     return () => {
+      window.removeEventListener('paste', onPaste);
       window.removeEventListener('dragenter', onEnter);
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('dragleave', onLeave);
