@@ -1,4 +1,4 @@
-// Library → "How to collect a bundle": the collector's commands and the script itself, copyable.
+// Library: "How to collect a bundle" (the collector's commands and script, copyable) and the summary columns.
 import { expect, test } from '@playwright/test';
 import { LibraryPage } from './pages/library-page';
 
@@ -15,4 +15,15 @@ test('the collect panel shows the collector commands and copies the script', asy
   expect(clip.startsWith('#!/bin/sh')).toBe(true);
   expect(clip).toContain('--pod-uid');
   await page.screenshot({ path: testInfo.outputPath('collect-panel.png'), fullPage: true });
+});
+
+test('the Library shows each bundle’s OOM events and worst finding', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.goto();
+  await library.openSampleButton.click();
+  await expect(page).toHaveURL(/#\/bundle\/[^/]+\/overview$/, { timeout: 30_000 });
+  await library.goto();
+  const title = "Sample incident: pod OOM-killed by an init container's emptyDir (lab capture, Linux 6.18)";
+  await expect(library.cells(title).nth(7)).toHaveText('1');
+  await expect(library.cells(title).nth(8)).toHaveText(library.t('finding.oom-kill-memcg.title'));
 });

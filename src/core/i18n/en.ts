@@ -63,6 +63,8 @@ export const en = {
   'library.col.imported': 'Imported',
   'library.col.files': 'Files',
   'library.col.recognised': 'Recognised',
+  'library.col.oomEvents': 'OOM events',
+  'library.col.worstFinding': 'Worst finding',
   'library.col.tags': 'Tags',
   'library.delete': 'Delete',
   'library.deleted': 'Deleted “{title}”.',

@@ -64,6 +64,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'library.col.imported': '导入时间',
   'library.col.files': '文件数',
   'library.col.recognised': '已识别',
+  'library.col.oomEvents': 'OOM 事件',
+  'library.col.worstFinding': '最严重的发现',
   'library.col.tags': '标签',
   'library.delete': '删除',
   'library.deleted': '已删除“{title}”。',

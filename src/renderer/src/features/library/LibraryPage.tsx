@@ -15,6 +15,8 @@ import { NotesSearch } from '../notes/NotesSearch';
 import { BackupPanel } from '../backup/BackupPanel';
 import { matchesSearch } from './search';
 import { CompareCheckbox, CompareSelectedButton, useCompareSelection, type CompareSelection } from '../compare/LibraryCompare';
+import { summariseAnalysis, type BundleSummary } from './bundle-summary';
+import type { MessageKey } from '../../../../core';
 import './library.css';
 
 /** How long a deleted bundle can be brought back. */
@@ -30,6 +32,12 @@ export function LibraryPage(): ReactNode {
   const bundles = useLiveQuery(() => db.bundles.where('status').equals('ready').toArray(), []);
   const sorted = useMemo(() => (bundles ?? []).slice().sort((a, b) => (a.importedAt < b.importedAt ? 1 : -1)), [bundles]);
   const shown = useMemo(() => sorted.filter((b) => matchesSearch(b, query)), [sorted, query]);
+  // Only the two figures the list shows are kept of each stored analysis.
+  const summaries = useLiveQuery(async () => {
+    const map = new Map<string, BundleSummary>();
+    await db.analyses.each((a) => void map.set(a.bundleId, summariseAnalysis(a)));
+    return map;
+  }, []);
 
   const pick = useCallback(
     async (kind: 'files' | 'folder') => {
@@ -99,6 +107,8 @@ export function LibraryPage(): ReactNode {
                 <th className="num">{t('library.col.files')}</th>
                 <th className="num">{t('library.col.recognised')}</th>
                 <th>{t('library.col.tags')}</th>
+                <th className="num">{t('library.col.oomEvents')}</th>
+                <th>{t('library.col.worstFinding')}</th>
                 <th>
                   <span className="visually-hidden">{t('library.col.actions')}</span>
                 </th>
@@ -106,7 +116,7 @@ export function LibraryPage(): ReactNode {
             </thead>
             <tbody>
               {shown.map((b) => (
-                <BundleRow key={b.id} bundle={b} onDelete={() => void remove(b)} compareSelection={compareSelection} />
+                <BundleRow key={b.id} bundle={b} summary={summaries?.get(b.id)} onDelete={() => void remove(b)} compareSelection={compareSelection} />
               ))}
             </tbody>
           </table>
@@ -120,7 +130,7 @@ export function LibraryPage(): ReactNode {
   );
 }
 
-function BundleRow({ bundle, onDelete, compareSelection }: { bundle: BundleRecord; onDelete: () => void; compareSelection: CompareSelection }): ReactNode {
+function BundleRow({ bundle, summary, onDelete, compareSelection }: { bundle: BundleRecord; summary: BundleSummary | undefined; onDelete: () => void; compareSelection: CompareSelection }): ReactNode {
   const { t, dateTime } = useI18n();
   const href = bundleHref(bundle.id);
   const unrecognised = bundle.fileCount - bundle.recognisedCount;
@@ -151,6 +161,16 @@ function BundleRow({ bundle, onDelete, compareSelection }: { bundle: BundleRecor
             {tag}
           </span>
         ))}
+      </td>
+      <td className="num">{summary ? summary.oomEventCount : <span className="faint">—</span>}</td>
+      <td>
+        {summary?.worst ? (
+          <span className={`badge ${summary.worst.severity === 'critical' ? 'bad' : summary.worst.severity === 'warning' ? 'warn' : ''}`} title={summary.worst.scope}>
+            {t(`finding.${summary.worst.id}.title` as MessageKey)}
+          </span>
+        ) : (
+          <span className="faint">—</span>
+        )}
       </td>
       <td className="num">
         <button type="button" className="button-link danger" onClick={onDelete} aria-label={t('library.deleteNamed', { title: bundle.title })}>
