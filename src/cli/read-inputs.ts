@@ -19,12 +19,14 @@ import {
 export const STREAM_THRESHOLD_BYTES = 32 * 1024 * 1024;
 /** Files above this size whose format cannot stream are not parsed whole (their head is still detected). */
 export const WHOLE_FILE_LIMIT_BYTES = 512 * 1024 * 1024;
+/** Read size for streamed files: fewer, larger reads (each one waits for libuv's thread pool). */
+export const CLI_READ_CHUNK_BYTES = 1024 * 1024;
 /**
- * Read size for streamed files. Below 1 MB on purpose: Node decodes a larger chunk into an external
- * string (node's StringBytes EXTERN_APEX), whose memory V8's heap does not count, so a 1 GiB kernel
- * log piled up ~400 MB of dead chunks before a GC (bench/RESULTS.md). 256 KiB strings live on the heap.
+ * Bytes decoded to text at once. Below 1 MB on purpose: Node decodes more into an external string
+ * (node's StringBytes EXTERN_APEX), whose memory V8's heap does not count, so a 1 GiB kernel log
+ * piled up ~400 MB of dead chunks before a GC (bench/RESULTS.md). 256 KiB strings live on the heap.
  */
-export const CLI_READ_CHUNK_BYTES = 256 * 1024;
+export const CLI_DECODE_PIECE_BYTES = 256 * 1024;
 
 export class InputError extends Error {}
 
@@ -111,7 +113,8 @@ export async function parseFileFromDisk(absPath: string, displayPath: string): P
     const splitter = createLineSplitter((line, n) => parser.pushLine(line, n));
     const decode = createStreamDecoder(encoding);
     for await (const chunk of createReadStream(absPath, { highWaterMark: CLI_READ_CHUNK_BYTES })) {
-      splitter.push(decode(chunk as Uint8Array));
+      const bytes = chunk as Uint8Array;
+      for (let at = 0; at < bytes.length; at += CLI_DECODE_PIECE_BYTES) splitter.push(decode(bytes.subarray(at, at + CLI_DECODE_PIECE_BYTES)));
     }
     splitter.push(decode(undefined));
     splitter.end();

@@ -129,6 +129,31 @@ describe('cadvisor-prometheus', () => {
     expect(r.warnings[0]?.code).toBe('duplicate-series');
   });
 
+  it('repeats known by their text (many scrapes) count as the full reading counts them', () => {
+    const text = [
+      'container_memory_rss{id="/a",pod="p"} 1',
+      'container_cpu_usage_seconds_total{id="/a",pod="p"} 12.5 1700000000000',
+      'container_memory_rss{id="/a",pod="p"} 2 1700000000000',
+      'container_memory_rss{id="/a",pod="p"} NaN',
+      'container_memory_rss{id="/a",pod="p"}',
+      // A label value holding "} " is a different series, not a repeat of the first part.
+      'container_memory_cache{id="/b} x",pod="p"} 10',
+      'container_memory_cache{id="/b} y",pod="p"} 20',
+    ].join('\n');
+    const r = parseCadvisorPrometheus(text, CTX);
+    const a = r.value?.containers.find((c) => c.id === '/a');
+    expect(a?.rssBytes).toBe(1);
+    // The first sample had no timestamp: a repeat's is taken, as for any later sample of the cgroup.
+    expect(a?.timestampMs).toBe(1700000000000);
+    expect(r.value?.containers.filter((c) => c.id?.startsWith('/b')).map((c) => [c.id, c.cacheBytes])).toEqual([
+      ['/b} x', 10],
+      ['/b} y', 20],
+    ]);
+    expect(r.value?.skippedSamples).toBe(1);
+    const codes = Object.fromEntries(r.warnings.map((w) => [w.code, w.params?.count]));
+    expect(codes).toEqual({ 'line-truncated': 1, 'duplicate-series': 2, 'value-too-large': 1 });
+  });
+
   it('handles a large file in linear time', () => {
     const lines: string[] = [];
     for (let i = 0; i < 60_000; i++) lines.push(`container_memory_working_set_bytes{container="c${i % 50}",id="/kubepods/pod${i}",namespace="n",pod="p${i}"} ${i * 4096} 1626540112334`);

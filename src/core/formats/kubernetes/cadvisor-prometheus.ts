@@ -181,8 +181,50 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
     return c;
   };
 
+  /**
+   * A typed series seen before, as the full path would take it: counted, its value checked, kept
+   * out. False (the full path decides) when no value follows the labels.
+   */
+  const repeatedTyped = (line: string, close: number, lineNumber: number, c: CadvisorContainer): boolean => {
+    const isSpace = (code: number): boolean => code === 32 || code === 9;
+    let i = close + 1;
+    while (isSpace(line.charCodeAt(i))) i++;
+    const start = i;
+    if (start >= line.length) return false;
+    while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+    const valueText = line.slice(start, i);
+    while (isSpace(line.charCodeAt(i))) i++;
+    const tsStart = i;
+    while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+    const timestampText = line.slice(tsStart, i);
+    samples++;
+    const parsed = sampleInteger(valueText);
+    if (!parsed.ok && badValues.length < 1000) badValues.push({ line: lineNumber, text: valueText, metric: line.slice(0, line.indexOf('{')) });
+    if (c.timestampMs === null && /^\d{1,16}$/.test(timestampText)) c.timestampMs = Number(timestampText);
+    duplicates.push(lineNumber);
+    return true;
+  };
+
+  /** The end of a line's label set when it surely is the first `}` (no quote after it) and a space follows; else -1. */
+  const labelsEnd = (line: string, nameLength: number): number => {
+    if (line.charCodeAt(nameLength) !== 123) return -1;
+    const close = line.indexOf('}', nameLength);
+    if (close < 0 || line.indexOf('"', close) >= 0) return -1;
+    const next = line.charCodeAt(close + 1);
+    return next === 32 || next === 9 ? close : -1;
+  };
+
+  // Text up to `}` of the typed series already stored: a file of many scrapes repeats each one, and
+  // a repeat is known by its text without scanning its labels again (bench/RESULTS.md).
+  const typedSeries = new Map<string, CadvisorContainer>();
+
   return {
     pushLine(line: string, lineNumber: number): void {
+      // Most lines of a scrape are other container_ metrics: skipped on their first characters.
+      if (line.startsWith('container_') && !line.startsWith('container_memory_') && !line.startsWith('container_spec_memory_') && !line.startsWith('container_oom_events_total')) {
+        skippedSamples++;
+        return;
+      }
       const name = metricName(line);
       if (name.startsWith('container_') || name.startsWith('machine_')) {
         if (!isMemoryMetric(name)) {
@@ -190,6 +232,9 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
           return;
         }
       }
+      const close = labelsEnd(line, name.length);
+      const seen = close > 0 ? typedSeries.get(line.slice(0, close + 1)) : undefined;
+      if (seen && repeatedTyped(line, close, lineNumber, seen)) return;
       const scanned = scanPrometheusLine(line);
       if (scanned.kind === 'blank' || scanned.kind === 'comment') return;
       if (scanned.kind === 'malformed') {
@@ -224,6 +269,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
           return;
         }
         c.lines[f] = lineNumber;
+        if (close > 0) typedSeries.set(line.slice(0, close + 1), c);
         c[f] = value;
         if (!parsed.ok) c.valueText[f] = scanned.valueText;
         if (f === 'limitBytes') {
