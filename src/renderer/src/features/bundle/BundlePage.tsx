@@ -67,8 +67,8 @@ export function BundlePage({ route }: { route: Extract<Route, { name: 'bundle' }
         ))}
       </div>
       <div role="tabpanel" aria-label={t(TABS.find((x) => x.id === route.tab)?.labelKey ?? 'bundle.tab.overview')}>
-        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={list} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
-        {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} />}
+        {route.tab === 'overview' && <OverviewTab bundle={bundle} files={files} snapshotId={route.snapshot ?? null} groupKey={route.group ?? null} />}
+        {route.tab === 'files' && <FilesTab bundleId={bundle.id} files={list} filePath={route.subPath} line={route.line} lineEnd={route.lineEnd ?? null} />}
         {route.tab === 'oom' && <OomEventsTab key={bundle.id} bundle={bundle} files={list} />}
         {route.tab === 'notes' && <NotesTab bundleId={bundle.id} />}
       </div>
