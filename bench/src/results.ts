@@ -71,7 +71,7 @@ export function caseRows(cases: readonly CaseResult[]): string[][] {
       mb(peak(c)),
       baselineText,
       r === null ? '—' : `${r.toFixed(2)}×`,
-      c.readLimit ? rate(c.sizeBytes, c.readLimit.wallMs) : '—',
+      c.readLimit && c.sizeBytes > 1e7 ? rate(c.sizeBytes, c.readLimit.wallMs) : '—',
       c.check,
     ];
   });
@@ -92,7 +92,7 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
 
 const holdsText = (h: boolean | null): string => (h === null ? 'not measured' : h ? 'yes' : '**no**');
 
-export function writeResults(path: string, run: { date: string; scale: number; machine: Machine; loadAfter: string; cases: CaseResult[]; targets: TargetResult[]; app: AppResult[] | string; notes: string[] }): void {
+export function writeResults(path: string, run: { date: string; scale: number; runs: number; machine: Machine; loadAfter: string; cases: CaseResult[]; targets: TargetResult[]; app: AppResult[] | string; notes: string[] }): void {
   const m = run.machine;
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const at = previous.indexOf(HISTORY_MARKER);
@@ -103,8 +103,9 @@ export function writeResults(path: string, run: { date: string; scale: number; m
     '',
     `Written by \`npm run bench\` on ${run.date}${run.scale !== 1 ? ` with \`--scale ${run.scale}\` (inputs smaller than the issue's sizes)` : ''}. Inputs are generated deterministically`,
     'from the real samples in `test/fixtures/` (bench/src/inputs/); each OOMScope case runs the CLI/importer code in its own',
-    'Node process under `/usr/bin/time`, right after its baselines on the same file. MB = 10^6 bytes. Ratio = OOMScope wall time /',
-    'first baseline wall time. Read limit = `cat file > /dev/null` (files are in the page cache).',
+    `Node process under \`/usr/bin/time\`, right after its baselines on the same file; every time is the median of ${run.runs} runs.`,
+    'MB = 10^6 bytes. Ratio = OOMScope wall time / first baseline wall time. Read limit = `cat file > /dev/null` (files are in',
+    'the page cache).',
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; ${m.os}, Linux ${m.kernel}; Node ${m.node}; ${m.grep}; ${m.jq}; ${m.sha256sum}.`,
     `Load average (1/5/15 min) before: ${m.loadBefore}; after: ${run.loadAfter}. Other work on the machine during the run makes wall times noisier.`,

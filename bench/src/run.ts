@@ -1,12 +1,13 @@
 // `npm run bench` (after `npm run build`): generates the inputs, runs each case against plain
 // baselines on the same file, runs the app benchmark in Chromium, prints a table and writes
 // bench/RESULTS.md. Options: --keep (keep bench/work/ and reuse it next time), --scale <f> (all
-// sizes × f, for a quick try), --only <id,…>, --runs <n> (baselines: median of n), --skip-app.
+// sizes × f, for a quick try), --only <id,…>, --runs <n> (each case and baseline: the median of n
+// runs, 3 by default), --skip-app.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentLoad, describeMachine } from './machine';
-import { measure, measureRuns } from './measure';
+import { measureRuns } from './measure';
 import { prepareInputs, removeInputs, sizeOf, type Inputs } from './inputs/index';
 import { OOM_MARKER } from './inputs/kernel-log';
 import { CADVISOR_MARKER } from './inputs/cadvisor';
@@ -22,7 +23,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { keep: false, scale: 1, only: null, runs: 1, skipApp: false };
+  const o: Options = { keep: false, scale: 1, only: null, runs: 3, skipApp: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--keep') o.keep = true;
@@ -158,7 +159,7 @@ async function runCase(def: CaseDef, runs: number): Promise<CaseResult> {
     baselines.push({ label: b.label, measured: m });
     log(`    ${b.label}: ${seconds(m.wallMs)}`);
   }
-  const ours = await measure(process.execPath, ['--expose-gc', CHILD, ...def.child]);
+  const ours = await measureRuns(runs, process.execPath, ['--expose-gc', CHILD, ...def.child]);
   if (ours.exitCode !== 0) throw new Error(`${def.id} failed (${ours.exitCode}): ${ours.stderr}`);
   const child = JSON.parse(ours.stdout.trim().split('\n').pop() ?? '{}') as ChildReport;
   const first = baselines.find((b) => b.measured)?.measured ?? null;
@@ -225,6 +226,7 @@ async function main(): Promise<void> {
   writeResults(join(ROOT, 'bench', 'RESULTS.md'), {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     scale: options.scale,
+    runs: options.runs,
     machine,
     loadAfter: currentLoad(),
     cases: results,
