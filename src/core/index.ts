@@ -26,7 +26,7 @@ export { kernelLogFormat, parseKernelLog, createKernelLogParser } from './format
 export { summariseOomEvent, TASK_TABLE_PAGE_BYTES, type OomEventSummary, type OomTaskSummary } from './formats/kernel-log/summary';
 export { type MemoryBreakdown, BREAKDOWN_KEYS, emptyBreakdown, fileCacheExclShmemBytes, workingSetBytes } from './model/breakdown';
 export type { MemoryGroup, GroupRole, QosClass, ValueSource, GroupEvents, ProcessInfo } from './model/memory-group';
-export { walkGroups, emptyEvents } from './model/memory-group';
+export { walkGroups, emptyEvents, blankGroup, groupDisplayName, groupForCgroupPath } from './model/memory-group';
 export type { Snapshot } from './model/snapshot';
 export { formatBytes, formatPercent, type SizeUnits } from './model/units';
 export { translate, translator, resolveLocale, isLocale, hasMessage, LOCALES, type Locale, type MessageKey, type Translator, type MessageParams } from './i18n/translate';
@@ -156,7 +156,7 @@ export { deriveWorkloadFacts, readEvictionMessage, type EvictionMessage } from '
 export { groupForFact, factScope, sameContainer } from './rules/workload-match';
 export type { WorkloadFactKind } from './rules/rule';
 export { oomGroupStats, type OomGroupStats } from './model/oom-stats';
-export { headlineForOomEvent, headlineForSnapshot, headlineForSnapshots, fullestGroup, groupDisplayName, type Headline, type HeadlinePart } from './model/headline';
+export { headlineForOomEvent, headlineForSnapshot, headlineForSnapshots, fullestGroup, type Headline, type HeadlinePart } from './model/headline';
 export { renderHeadline } from './model/headline-text';
 export { rosettaStone, type RosettaEntry, type RosettaMetricId, type RosettaInput } from './model/rosetta';
 export { oomVerdict, missingPartsText } from './formats/kernel-log/verdict';

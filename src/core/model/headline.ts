@@ -3,7 +3,7 @@
 import type { OomEvent } from '../formats/kernel-log/oom-types';
 import type { MemoryGroup, ValueSource } from './memory-group';
 import type { Snapshot } from './snapshot';
-import { walkGroups } from './memory-group';
+import { groupDisplayName, groupForCgroupPath, walkGroups } from './memory-group';
 import { oomGroupStats, shmemLeftByOthers } from './oom-stats';
 
 export type HeadlineCategory = 'anon' | 'shmem' | 'fileCache' | 'kernel';
@@ -39,23 +39,8 @@ function statOf(stats: Record<string, number>, ...keys: string[]): number | null
   return null;
 }
 
-function lastSegment(path: string): string {
-  const parts = path.split('/').filter((p) => p !== '');
-  return (parts[parts.length - 1] ?? '').toLowerCase();
-}
-
 function findGroup(snapshot: Snapshot | null, path: string | null): MemoryGroup | null {
-  if (!snapshot || !path) return null;
-  const wanted = lastSegment(path);
-  for (const g of walkGroups(snapshot.groups)) if (lastSegment(g.path) === wanted) return g;
-  return null;
-}
-
-export function groupDisplayName(group: MemoryGroup): string {
-  const pod = group.podName ? (group.podNamespace ? `${group.podNamespace}/${group.podName}` : group.podName) : null;
-  if (group.role === 'container' && group.containerName) return pod ? `${pod} / ${group.containerName}` : group.containerName;
-  if (group.role === 'pod' && pod) return pod;
-  return group.path;
+  return snapshot ? groupForCgroupPath(snapshot.groups, path) : null;
 }
 
 /** Shmem charged to a pod that its live containers do not hold (pod total − Σ live containers). */

@@ -110,6 +110,29 @@ export function blankGroup(key: string, path: string, role: GroupRole): MemoryGr
   };
 }
 
+/** How people name a group in a sentence: pod/container names where known, else the cgroup path. */
+export function groupDisplayName(group: MemoryGroup): string {
+  const pod = group.podName ? (group.podNamespace ? `${group.podNamespace}/${group.podName}` : group.podName) : null;
+  if (group.role === 'container' && group.containerName) return pod ? `${pod} / ${group.containerName}` : group.containerName;
+  if (group.role === 'pod' && pod) return pod;
+  return group.path;
+}
+
+/** The last path segment names a cgroup uniquely enough (a pod UID or a container id) across layouts. */
+function lastSegment(path: string): string {
+  const parts = path.split('/').filter((p) => p !== '');
+  return (parts[parts.length - 1] ?? '').toLowerCase();
+}
+
+/** The group of a forest whose cgroup is the kernel's `path` (bundle and kernel paths differ in prefix). */
+export function groupForCgroupPath(groups: readonly MemoryGroup[], path: string | null): MemoryGroup | null {
+  if (!path) return null;
+  const wanted = lastSegment(path);
+  if (wanted === '') return null;
+  for (const g of walkGroups(groups)) if (lastSegment(g.path) === wanted) return g;
+  return null;
+}
+
 /** Depth-first walk over a forest of groups. */
 export function* walkGroups(groups: readonly MemoryGroup[]): Generator<MemoryGroup> {
   for (const g of groups) {

@@ -5,7 +5,7 @@
 import type { BundleAnalysis } from '../analyze/analyze-bundle';
 import type { ManifestData } from '../formats/collector/manifest';
 import { hasMessage, translate, type Locale, type MessageKey } from '../i18n/translate';
-import { groupDisplayName } from '../model/headline';
+import { groupDisplayName } from '../model/memory-group';
 import { renderHeadline } from '../model/headline-text';
 import { walkGroups } from '../model/memory-group';
 import type { EvidenceRef } from '../rules/rule';

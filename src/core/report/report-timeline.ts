@@ -3,7 +3,7 @@
 // lines of a file beside the kill or capture those lines belong to.
 import { formatBytes, formatPercent } from '../model/units';
 import type { Snapshot } from '../model/snapshot';
-import { groupDisplayName } from '../model/headline';
+import { groupDisplayName } from '../model/memory-group';
 import { translate, type Locale } from '../i18n/translate';
 import type { LocatedOomEvent } from '../rules/rule';
 import { answerGroup } from './report-charts';

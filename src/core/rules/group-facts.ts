@@ -2,7 +2,7 @@
 import { formatBytes, formatPercent } from '../model/units';
 import type { MemoryGroup } from '../model/memory-group';
 import type { Snapshot } from '../model/snapshot';
-import { walkGroups } from '../model/memory-group';
+import { groupDisplayName, walkGroups } from '../model/memory-group';
 import type { MemoryBreakdown } from '../model/breakdown';
 import { evidenceFrom, type EvidenceRef } from './rule';
 import { isRemainderGroup } from '../assemble/remainder';
@@ -46,13 +46,8 @@ export function percentText(part: number, whole: number): string {
   return formatPercent(part, whole);
 }
 
-/** How people name a group in a sentence: pod/container names where known, else the cgroup path. */
-export function scopeName(group: MemoryGroup): string {
-  const pod = group.podName ? (group.podNamespace ? `${group.podNamespace}/${group.podName}` : group.podName) : null;
-  if (group.role === 'container' && group.containerName) return pod ? `${pod} / ${group.containerName}` : group.containerName;
-  if (group.role === 'pod' && pod) return pod;
-  return group.path;
-}
+/** How people name a group in a sentence (the model's display name). */
+export const scopeName = groupDisplayName;
 
 /** Every group of every snapshot, with its snapshot. */
 export function* snapshotGroups(snapshots: readonly Snapshot[]): Generator<{ snapshot: Snapshot; group: MemoryGroup }> {

@@ -3,23 +3,13 @@
 import type { OomEvent } from '../formats/kernel-log/oom-types';
 import type { MemoryGroup } from '../model/memory-group';
 import type { Snapshot } from '../model/snapshot';
-import { walkGroups } from '../model/memory-group';
+import { groupForCgroupPath as groupForCgroupPathIn } from '../model/memory-group';
 import { oomGroupStats } from '../model/oom-stats';
 import type { EvidenceRef, LocatedOomEvent } from './rule';
 
-/** The last path segment names a cgroup uniquely enough (a pod UID or a container id) across layouts. */
-function lastSegment(path: string): string {
-  const parts = path.split('/').filter((p) => p !== '');
-  return (parts[parts.length - 1] ?? '').toLowerCase();
-}
-
 /** The group of a snapshot whose cgroup is the kernel's `path` (bundle and kernel paths differ in prefix). */
 export function groupForCgroupPath(snapshot: Snapshot, path: string | null): MemoryGroup | null {
-  if (!path) return null;
-  const wanted = lastSegment(path);
-  if (wanted === '') return null;
-  for (const g of walkGroups(snapshot.groups)) if (lastSegment(g.path) === wanted) return g;
-  return null;
+  return groupForCgroupPathIn(snapshot.groups, path);
 }
 
 /** The snapshot captured with the log the event came from (same bundle sub-folder), else the last one. */
