@@ -10,7 +10,7 @@ import { warning } from '../format';
 import { headLines } from '../text/lines';
 import { contentLines } from '../text/pasted';
 import { parseHumanSize } from '../text/human-size';
-import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile } from './page-cache-data';
+import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile, pagesToBytes } from './page-cache-data';
 
 const UTIL_LINUX_COLUMNS = new Set(['RES', 'PAGES', 'SIZE', 'FILE', 'DIRTY_PAGES', 'DIRTY', 'WRITEBACK_PAGES', 'WRITEBACK', 'EVICTED_PAGES', 'EVICTED', 'RECENTLY_EVICTED_PAGES', 'RECENTLY_EVICTED']);
 
@@ -114,7 +114,7 @@ export function parseFincore(source: string, _ctx: ParseContext): ParseResult<Pa
     let cachedBytes = res.bytes;
     let approximate = res.approximate || size.approximate;
     if (cachedBytes === null && pages !== null) {
-      cachedBytes = pages * ASSUMED_PAGE_SIZE;
+      cachedBytes = pagesToBytes(pages, ASSUMED_PAGE_SIZE);
       approximate = true;
       pagesOnly = true;
     }

@@ -57,3 +57,10 @@ export function integerOrNull(text: string | undefined | null): number | null {
   const n = Number(text.trim());
   return Number.isSafeInteger(n) ? n : null;
 }
+
+/** Pages × the assumed page size, or null when the product is not a safe integer (garbage counts). */
+export function pagesToBytes(pages: number | null, pageSizeBytes: number): number | null {
+  if (pages === null) return null;
+  const bytes = pages * pageSizeBytes;
+  return Number.isSafeInteger(bytes) ? bytes : null;
+}

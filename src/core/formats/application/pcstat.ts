@@ -10,13 +10,13 @@ import { headLines, splitLines } from '../text/lines';
 import { jsonReadWarnings, readJsonLenient } from '../text/lenient-json';
 import { decimal, isArray, isObject, member, text } from '../text/tree';
 import { FieldReader } from '../text/tree-fields';
-import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile } from './page-cache-data';
+import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile, pagesToBytes } from './page-cache-data';
 
 const CSV_HEADER = /^name,size,timestamp,mtime,pages,cached,percent\s*$/i;
 const BORDER = /^[|+][-+|=]+$/;
 
 function file(path: string, size: number | null, pages: number | null, cached: number | null, percent: number | null, line: number): PageCacheFile {
-  return { path, sizeBytes: size, cachedBytes: cached === null ? null : cached * ASSUMED_PAGE_SIZE, cachedPages: cached, totalPages: pages, cachedPercent: percent, approximate: true, line };
+  return { path, sizeBytes: size, cachedBytes: pagesToBytes(cached, ASSUMED_PAGE_SIZE), cachedPages: cached, totalPages: pages, cachedPercent: percent, approximate: true, line };
 }
 
 function parseTable(source: string, tool: 'pcstat' | 'hcache'): ParseResult<PageCacheData> {

@@ -6,7 +6,7 @@ import type { FormatDefinition, ParseContext, ParseResult, ParseWarning } from '
 import { warning } from '../format';
 import { headLines } from '../text/lines';
 import { contentLines } from '../text/pasted';
-import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile, type VmtouchSummary } from './page-cache-data';
+import { ASSUMED_PAGE_SIZE, integerOrNull, numberOrNull, type PageCacheData, type PageCacheFile, type VmtouchSummary, pagesToBytes } from './page-cache-data';
 
 const BAR = /^\[([^\]]{0,400})\]\s+(\d{1,16})\/(\d{1,16})$/;
 const RESIDENT = /^(?:Resident|Touched|Evicted) Pages:\s+(\d{1,16})\/(\d{1,16})\s+(\S+)\/([^\s/]+)\s+([\d.]+)%$/;
@@ -31,7 +31,7 @@ export function parseVmtouch(source: string, _ctx: ParseContext): ParseResult<Pa
       files.push({
         path: pendingPath?.text ?? '',
         sizeBytes: null,
-        cachedBytes: cached === null ? null : cached * ASSUMED_PAGE_SIZE,
+        cachedBytes: pagesToBytes(cached, ASSUMED_PAGE_SIZE),
         cachedPages: cached,
         totalPages: total,
         cachedPercent: cached !== null && total ? Math.round((cached / total) * 100000) / 1000 : null,
@@ -54,8 +54,8 @@ export function parseVmtouch(source: string, _ctx: ParseContext): ParseResult<Pa
       const s = ensure(l.number);
       s.residentPages = integerOrNull(resident[1]);
       s.totalPages = integerOrNull(resident[2]);
-      s.residentBytes = s.residentPages === null ? null : s.residentPages * ASSUMED_PAGE_SIZE;
-      s.totalBytes = s.totalPages === null ? null : s.totalPages * ASSUMED_PAGE_SIZE;
+      s.residentBytes = pagesToBytes(s.residentPages, ASSUMED_PAGE_SIZE);
+      s.totalBytes = pagesToBytes(s.totalPages, ASSUMED_PAGE_SIZE);
       s.residentText = `${resident[3] ?? ''}/${resident[4] ?? ''}`;
       s.residentPercent = numberOrNull(resident[5]);
       s.line = l.number;
