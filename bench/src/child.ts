@@ -7,9 +7,10 @@
 // Prints one JSON line: { ms, maxRssBytes, sampledPeakRssBytes, detail }.
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { parseFileFromDisk, CLI_DECODE_PIECE_BYTES, CLI_READ_CHUNK_BYTES } from '../../src/cli/read-inputs';
+import { parseFileFromDisk, CLI_READ_CHUNK_BYTES } from '../../src/cli/read-inputs';
 import { loadBundle } from '../../src/cli/import-inputs';
 import { analyzeBundle, createLineSplitter, createStreamDecoder, diffSnapshots, translator, type Snapshot } from '../../src/core/index';
+import { DECODE_PIECE_BYTES } from '../../src/core/bundle/block-line-feeder';
 
 let peakRss = process.memoryUsage.rss();
 setInterval(() => {
@@ -107,7 +108,7 @@ async function linesCase(file: string): Promise<Detail> {
   const decode = createStreamDecoder('utf-8');
   for await (const chunk of createReadStream(file, { highWaterMark: CLI_READ_CHUNK_BYTES })) {
     const bytes = chunk as Uint8Array;
-    for (let at = 0; at < bytes.length; at += CLI_DECODE_PIECE_BYTES) splitter.push(decode(bytes.subarray(at, at + CLI_DECODE_PIECE_BYTES)));
+    for (let at = 0; at < bytes.length; at += DECODE_PIECE_BYTES) splitter.push(decode(bytes.subarray(at, at + DECODE_PIECE_BYTES)));
   }
   splitter.push(decode(undefined));
   splitter.end();

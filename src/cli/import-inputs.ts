@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importBundle, type ImportedBundle, type ImportSource } from '../core/index';
+import { nodeSkim } from './node-byte-search';
 import { RawLines } from './raw-lines';
 import { expandInputs, InputError } from './read-inputs';
 import { stat } from 'node:fs/promises';
@@ -54,7 +55,7 @@ export async function loadBundle(inputs: readonly string[]): Promise<LoadedBundl
     sources.push(fileSource(f.absPath, displayPath, size));
   }
   const keepRaw = totalBytes <= KEEP_RAW_LIMIT_BYTES;
-  const outcome = await importBundle(sources, { hasher: nodeHasher, keepRaw });
+  const outcome = await importBundle(sources, { hasher: nodeHasher, keepRaw, skim: nodeSkim });
   if (outcome.kind === 'refused') throw new InputError(`refused "${inputs.join(' ')}": ${outcome.reason.message}`);
   if (outcome.kind === 'cancelled') throw new InputError('import cancelled');
   const bundle = outcome.bundle;

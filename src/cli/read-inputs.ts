@@ -1,11 +1,10 @@
 // Reads files from disk for the CLI: small files whole, big line-oriented files streamed through
 // their format's line parser so a multi-GiB kernel log never sits in memory as one string.
-import { createReadStream } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
-  createLineSplitter,
-  createStreamDecoder,
+  createStreamedLines,
   decodeText,
   detectFormat,
   DETECT_HEAD_CHARS,
@@ -14,19 +13,14 @@ import {
   sniffEncoding,
   type ParsedFile,
 } from '../core/index';
+import { nodeSkim } from './node-byte-search';
 
 /** Files above this size are streamed when their format can be (kernel logs, Prometheus text). */
 export const STREAM_THRESHOLD_BYTES = 32 * 1024 * 1024;
 /** Files above this size whose format cannot stream are not parsed whole (their head is still detected). */
 export const WHOLE_FILE_LIMIT_BYTES = 512 * 1024 * 1024;
 /** Read size for streamed files: fewer, larger reads (each one waits for libuv's thread pool). */
-export const CLI_READ_CHUNK_BYTES = 1024 * 1024;
-/**
- * Bytes decoded to text at once. Below 1 MB on purpose: Node decodes more into an external string
- * (node's StringBytes EXTERN_APEX), whose memory V8's heap does not count, so a 1 GiB kernel log
- * piled up ~400 MB of dead chunks before a GC (bench/RESULTS.md). 256 KiB strings live on the heap.
- */
-export const CLI_DECODE_PIECE_BYTES = 256 * 1024;
+export const CLI_READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export class InputError extends Error {}
 
@@ -89,6 +83,30 @@ async function readHead(absPath: string, bytes: number): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Reads a file in chunks into two buffers taken in turn: the next read runs in libuv's thread pool
+ * while the last chunk is handled, and no buffer is allocated per chunk. `onChunk` must not keep the
+ * chunk after it returns (the block feeder copies what it holds on to).
+ */
+export async function readChunks(absPath: string, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  const handle = await open(absPath, 'r');
+  const buffers = [Buffer.allocUnsafeSlow(CLI_READ_CHUNK_BYTES), Buffer.allocUnsafeSlow(CLI_READ_CHUNK_BYTES)];
+  let turn = 0;
+  let next = handle.read(buffers[turn] ?? Buffer.alloc(0), 0, CLI_READ_CHUNK_BYTES, null);
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await next;
+      if (bytesRead === 0) return;
+      turn ^= 1;
+      next = handle.read(buffers[turn] ?? Buffer.alloc(0), 0, CLI_READ_CHUNK_BYTES, null);
+      onChunk(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await handle.close();
+  }
+}
+
 /** Parses one file from disk, streaming it when it is big and its format allows. */
 export async function parseFileFromDisk(absPath: string, displayPath: string): Promise<ParsedFile> {
   let sizeBytes: number;
@@ -110,14 +128,10 @@ export async function parseFileFromDisk(absPath: string, displayPath: string): P
   const format = findFormat(detection.formatId);
   if (format?.lineParser) {
     const parser = format.lineParser({ fileId: displayPath, path: displayPath });
-    const splitter = createLineSplitter((line, n) => parser.pushLine(line, n));
-    const decode = createStreamDecoder(encoding);
-    for await (const chunk of createReadStream(absPath, { highWaterMark: CLI_READ_CHUNK_BYTES })) {
-      const bytes = chunk as Uint8Array;
-      for (let at = 0; at < bytes.length; at += CLI_DECODE_PIECE_BYTES) splitter.push(decode(bytes.subarray(at, at + CLI_DECODE_PIECE_BYTES)));
-    }
-    splitter.push(decode(undefined));
-    splitter.end();
+    // Big logs are skimmed where the parser allows (core/bundle/block-line-feeder.ts).
+    const lines = createStreamedLines(parser, encoding, nodeSkim);
+    await readChunks(absPath, (chunk) => lines.push(chunk));
+    lines.finish();
     const result = parser.finish();
     return { path: displayPath, formatId: format.id, status: result.status, warnings: result.warnings, data: result.value ?? null, detection };
   }

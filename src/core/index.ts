@@ -101,6 +101,9 @@ export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './bundle/archive-lim
 export { createSha256, sha256Hex, type Hasher, type HasherFactory } from './bundle/sha256';
 export { PROCDUMP_REGION_FORMAT_ID, type BinarySummaryData, type TextRun } from './bundle/binary-summary';
 export { normaliseMemberName, type DisplayName } from './bundle/member-name';
+export { BlockLineFeeder, createStreamedLines, type StreamedLines, type BlockFeederStats, type BlockFeederOptions } from './bundle/block-line-feeder';
+export { createLineFeedCounter } from './formats/text/line-feed-count';
+export { typedArrayIndexer, type ByteIndex, type ByteIndexer } from './formats/text/byte-search';
 export { assembleSnapshots, type AssemblyFile } from './assemble/assemble-snapshots';
 export {
   parseCgroupPath,

@@ -7,11 +7,11 @@
 import { warning, type LineParser, type ParseStatus, type ParseWarning } from '../formats/format';
 import { parseFileText } from '../formats/parse-file';
 import { DETECT_HEAD_CHARS, detectFormat, findFormat, UNKNOWN_FORMAT_ID, type Detection } from '../formats/registry';
-import { createStreamDecoder, decodeText, sniffEncoding, type TextEncodingName } from '../formats/text/decode';
+import { decodeText, sniffEncoding, type TextEncodingName } from '../formats/text/decode';
 import { controlCharRatio } from '../formats/text/lines';
 import { concatChunks, type ByteSink, type EntryInfo } from './archive';
 import { BinarySampler, PROCDUMP_REGION_FORMAT_ID, procdumpRegionName } from './binary-summary';
-import { LineFeeder } from './line-feeder';
+import { createStreamedLines, type BlockFeederOptions, type StreamedLines } from './block-line-feeder';
 import type { HasherFactory } from './sha256';
 
 export interface ImportedFile {
@@ -43,11 +43,12 @@ export interface FileLimits {
   /** Above this size a text file whose format has no line parser is stored, not parsed. */
   maxParseBytes: number;
   hasher: HasherFactory;
+  /** How streamed UTF-8 files are skimmed (a native byte search, a WebAssembly line-feed count). */
+  skim?: BlockFeederOptions;
 }
 
 const HEAD_BYTES = DETECT_HEAD_CHARS;
-/** Bytes decoded to text at once when a file streams line by line. */
-export const DECODE_PIECE_BYTES = 256 * 1024;
+export { DECODE_PIECE_BYTES } from './block-line-feeder';
 
 type Mode = 'buffer' | 'lines' | 'binary' | 'too-large';
 
@@ -62,7 +63,7 @@ export class FileAccumulator implements ByteSink {
   private largeChecked = false;
   private sampler: BinarySampler | null = null;
   private lineFailure: string | null = null;
-  private lines: { feeder: LineFeeder<unknown>; parser: LineParser<unknown>; decode: (c: Uint8Array | undefined) => string; detection: Detection; encoding: TextEncodingName } | null = null;
+  private lines: { feeder: StreamedLines; parser: LineParser<unknown>; detection: Detection; encoding: TextEncodingName } | null = null;
 
   constructor(
     private readonly path: string,
@@ -76,7 +77,8 @@ export class FileAccumulator implements ByteSink {
 
   write(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    const bytes = this.raw ? chunk.slice() : chunk;
+    // A copy even for a Node Buffer, whose slice() is a view of memory the caller may reuse.
+    const bytes = this.raw ? new Uint8Array(chunk) : chunk;
     this.raw?.push(bytes);
     this.hash.update(bytes);
     this.sizeBytes += bytes.length;
@@ -136,7 +138,7 @@ export class FileAccumulator implements ByteSink {
     const format = findFormat(detection.formatId);
     if (format?.lineParser) {
       const parser = format.lineParser({ fileId: this.path, path: this.path });
-      this.lines = { feeder: new LineFeeder(parser), parser, decode: createStreamDecoder(encoding), detection, encoding };
+      this.lines = { feeder: createStreamedLines(parser, encoding, this.limits.skim), parser, detection, encoding };
       this.mode = 'lines';
       const buffered = this.buffered;
       this.buffered = [];
@@ -161,9 +163,7 @@ export class FileAccumulator implements ByteSink {
   private feedLines(bytes: Uint8Array): void {
     if (!this.lines) return;
     try {
-      // Decoded a piece at a time: Node turns the decode of a chunk over 1 MB into an external
-      // string, memory V8's heap does not count, and a 1 GiB log piled up 600 MB of them (bench/RESULTS.md).
-      for (let at = 0; at < bytes.length; at += DECODE_PIECE_BYTES) this.lines.feeder.push(this.lines.decode(bytes.subarray(at, at + DECODE_PIECE_BYTES)));
+      this.lines.feeder.push(bytes);
     } catch (error) {
       this.lines = null;
       this.mode = 'too-large';
@@ -176,9 +176,8 @@ export class FileAccumulator implements ByteSink {
     if (this.mode === 'buffer' && looksBinary(head)) this.startBinary();
     if (this.mode === 'binary') return this.binaryResult();
     if (this.mode === 'lines' && this.lines) {
-      const { feeder, parser, decode, detection, encoding } = this.lines;
+      const { feeder, parser, detection, encoding } = this.lines;
       try {
-        feeder.push(decode(undefined));
         feeder.finish();
         const result = parser.finish();
         return { formatId: detection.formatId, status: result.status, warnings: result.warnings, data: result.value ?? null, detection, encoding };

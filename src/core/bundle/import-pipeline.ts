@@ -18,6 +18,7 @@ import { FileAccumulator, type ImportedFile } from './file-accumulator';
 import { normaliseMemberName, PathRegistry } from './member-name';
 import { createSha256, sha256HexOfText, type HasherFactory } from './sha256';
 import type { ImportSource } from './sources';
+import type { BlockFeederOptions } from './block-line-feeder';
 
 export interface ImportOptions {
   onEvent?: (event: ImportEvent) => void;
@@ -26,6 +27,8 @@ export interface ImportOptions {
   limits?: Partial<ArchiveLimits>;
   /** Defaults to the pure-TS SHA-256; the CLI may pass node:crypto, the worker a faster one. */
   hasher?: HasherFactory;
+  /** How huge logs are skimmed: the CLI passes Node's Buffer#indexOf and a WebAssembly line-feed count. */
+  skim?: BlockFeederOptions;
   /** Keep each file's raw bytes in `ImportedFile.raw` (default true; the CLI needs none). */
   keepRaw?: boolean;
   /** Text files above this are parsed line by line when their format allows it (default 32 MiB). */
@@ -106,6 +109,7 @@ export async function importBundle(sources: readonly ImportSource[], options: Im
           streamThresholdBytes: options.streamThresholdBytes ?? DEFAULT_STREAM_THRESHOLD_BYTES,
           maxParseBytes: options.maxParseBytes ?? DEFAULT_MAX_PARSE_BYTES,
           hasher,
+          skim: options.skim,
         },
         (file) => {
           files.push(file);

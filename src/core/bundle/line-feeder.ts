@@ -44,6 +44,17 @@ export class LineFeeder<T> {
     if (start < text.length) this.partial += text.slice(start);
   }
 
+  /** Lines seen so far (fed or skipped). */
+  get lineCount(): number {
+    return this.lineNumber;
+  }
+
+  /** Counts `count` lines that were not fed; only between whole lines. */
+  skip(count: number): void {
+    if (this.partial !== '' || this.pendingCr) throw new Error('LineFeeder.skip inside a line');
+    this.lineNumber += count;
+  }
+
   /** Flushes the last line; returns how many lines were fed. */
   finish(): number {
     if (this.partial !== '') this.emit(this.partial);

@@ -37,6 +37,22 @@ export interface LineParser<T> {
   /** `lineNumber` is 1-based. `line` has no line terminator. */
   pushLine(line: string, lineNumber: number): void;
   finish(): ParseResult<T>;
+  /** Lets a byte-level feeder skip runs of lines this parser would ignore (bundle/block-line-feeder.ts). */
+  skip?: LineSkipPolicy;
+}
+
+/**
+ * The promise a parser makes so a huge file can be skimmed: while `canSkip()` is true, a run of lines
+ * holding none of the anchors, and not just before a line that does, changes nothing it returns
+ * except what `skipped` is told (the feeder still counts lines, so line numbers stay exact).
+ */
+export interface LineSkipPolicy {
+  /** ASCII texts, searched in the raw bytes. */
+  readonly anchors: readonly string[];
+  /** Settles what no later line can change; true when the next lines may be skipped unread. */
+  canSkip(): boolean;
+  /** `count` lines, the last of them `lastLineNumber`, were skipped unread. */
+  skipped(count: number, lastLineNumber: number): void;
 }
 
 export interface FormatDefinition<T = unknown> {

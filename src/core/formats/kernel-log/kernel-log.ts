@@ -12,6 +12,16 @@ import { OomAssembler } from './oom-report';
 import type { KernelLogData, LinePrefixStyle } from './oom-types';
 import { WarningSink } from './warning-sink';
 
+/**
+ * Every kernel message that can start an OOM report or a memory event outside one holds one of
+ * these, or comes at most a block (64 KiB) before a line that does: `invoked oom-killer`, `oom-kill:`
+ * (`-kill`); `Killed process`, `Kill process`, printed even when the report's header is rate-limited
+ * (`Kill`); `oom_reaper:` (`_reap`); `Memory cgroup …`, and `Mem-Info:`/`Mem-info:` that follows a
+ * `page allocation failure` (`Mem`). Lines inside a report are read because a report is open.
+ * Each anchor begins with a byte that is rare in kernel logs: the native search skips ahead on it.
+ */
+export const KERNEL_LOG_ANCHORS = ['-kill', 'Kill', '_reap', 'Mem'] as const;
+
 export function createKernelLogParser(_ctx: ParseContext): LineParser<KernelLogData> {
   const sink = new WarningSink();
   const assembler = new OomAssembler(sink);
@@ -22,6 +32,11 @@ export function createKernelLogParser(_ctx: ParseContext): LineParser<KernelLogD
       if (finished) return;
       reader.pushLine(line, lineNumber);
     },
+    skip: {
+      anchors: KERNEL_LOG_ANCHORS,
+      canSkip: () => !finished && reader.settle() && assembler.idle,
+      skipped: (count, lastLineNumber) => reader.skipLines(count, lastLineNumber),
+    },
     finish() {
       if (finished) return finished;
       reader.finish();
@@ -29,6 +44,7 @@ export function createKernelLogParser(_ctx: ParseContext): LineParser<KernelLogD
       const prefixStyles: Partial<Record<LinePrefixStyle, number>> = {};
       for (const [style, count] of reader.styles) if (count > 0) prefixStyles[style] = count;
       const value: KernelLogData = { oomEvents: assembler.events, otherEvents: assembler.otherEvents, prefixStyles, lineCount: reader.lineCount };
+      if (reader.skippedLineCount > 0) value.skippedLineCount = reader.skippedLineCount;
       const prefixed = Object.entries(prefixStyles).some(([style, n]) => style !== 'none' && (n ?? 0) > 0);
       if (!prefixed && value.oomEvents.length === 0 && value.otherEvents.length === 0) {
         const empty = reader.lineCount === 0 || (prefixStyles.none ?? 0) === 0;

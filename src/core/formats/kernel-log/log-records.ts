@@ -67,6 +67,7 @@ export class KernelLogReader {
   private lastStyle: LinePrefixStyle = 'none';
   readonly styles = new Map<LinePrefixStyle, number>();
   lineCount = 0;
+  skippedLineCount = 0;
   private nulLines = 0;
   private firstNulLine = 0;
   private splitLines = 0;
@@ -138,6 +139,23 @@ export class KernelLogReader {
       record: { message, line: lineNumber, lineEnd: lineNumber, time: st.time, host: st.host, style: st.style },
       physicalLength: text.length,
     };
+  }
+
+  /**
+   * Emits the pending record unless a later line could still continue it; true when nothing is
+   * pending any more (the lines after may then be skipped without changing a record).
+   */
+  settle(): boolean {
+    const p = this.pending;
+    if (p && p.record.style !== 'none' && p.physicalLength >= MIN_WRAPPED_LENGTH && (looksCutShort(p.record.message) || endsInPath(p.record.message))) return false;
+    this.flush();
+    return true;
+  }
+
+  /** `count` lines up to `lastLineNumber` were skipped unread. */
+  skipLines(count: number, lastLineNumber: number): void {
+    this.lineCount = Math.max(this.lineCount, lastLineNumber);
+    this.skippedLineCount += count;
   }
 
   private continues(p: Pending, text: string): boolean {

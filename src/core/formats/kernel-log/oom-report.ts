@@ -38,6 +38,11 @@ export class OomAssembler {
 
   constructor(private readonly warnings: WarningSink) {}
 
+  /** No report is open: the next line can only start one. */
+  get idle(): boolean {
+    return this.draft === null;
+  }
+
   push(rec: LogRecord): void {
     const msg = rec.message.trim();
     if (msg === '' || isGrepSeparator(msg)) return;

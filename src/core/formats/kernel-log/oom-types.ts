@@ -193,7 +193,13 @@ export type LinePrefixStyle = 'dmesg' | 'dmesg-T' | 'syslog' | 'journal-iso' | '
 export interface KernelLogData {
   oomEvents: OomEvent[];
   otherEvents: KernelMemoryEvent[];
-  /** Lines by prefix style, e.g. `{ "dmesg": 78 }`; lines that are empty are not counted. */
+  /** Lines by prefix style, e.g. `{ "dmesg": 78 }`, of the lines read; lines that are empty are not counted. */
   prefixStyles: Partial<Record<LinePrefixStyle, number>>;
   lineCount: number;
+  /**
+   * Lines skimmed, not read: a streamed file's runs of lines far from any OOM or memory message
+   * (kernel-log.ts KERNEL_LOG_ANCHORS). Absent when every line was read. `prefixStyles` and the
+   * "records run together" warning cover the lines read only.
+   */
+  skippedLineCount?: number;
 }

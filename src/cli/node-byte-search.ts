@@ -1,0 +1,9 @@
+// Node's Buffer#indexOf searches with memchr-based native code, several times faster than the
+// TypedArray code core falls back on; skimming a huge log is mostly such searches.
+import { Buffer } from 'node:buffer';
+import { createLineFeedCounter, type BlockFeederOptions, type ByteIndexer } from '../core/index';
+
+export const bufferIndexer: ByteIndexer = (bytes) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/** How the CLI skims huge logs: Node's native search, and line ends counted by WebAssembly SIMD. */
+export const nodeSkim: BlockFeederOptions = { indexer: bufferIndexer, countLineFeeds: createLineFeedCounter() };
