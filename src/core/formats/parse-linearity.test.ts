@@ -15,7 +15,8 @@ const ratios = new Map<string, number>();
 afterAll(() => {
   const values = [...ratios.values()].sort((a, b) => a - b);
   const median = values[Math.floor(values.length / 2)] ?? 0;
-  console.log(`linearity: ${values.length} parsers, 10× input → ${values[0]?.toFixed(1)}–${values[values.length - 1]?.toFixed(1)}× CPU time (median ${median.toFixed(1)})`);
+  const highest = [...ratios].filter(([, r]) => r >= 12).map(([id, r]) => `${id} ${r.toFixed(1)}`);
+  console.log(`linearity: ${values.length} parsers, 10× input → ${values[0]?.toFixed(1)}–${values[values.length - 1]?.toFixed(1)}× CPU time (median ${median.toFixed(1)})${highest.length > 0 ? `; 12× or more: ${highest.join(", ")}` : ""}`);
 });
 
 function largestSample(formatId: string): { name: string; text: string } {
