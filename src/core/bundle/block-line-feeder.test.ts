@@ -83,7 +83,7 @@ describe('BlockLineFeeder on kernel logs', () => {
         expect(comparable(skimmed.result)).toEqual(comparable(whole));
         expect(skimmed.lines).toBe(whole.value?.lineCount);
         expect(skimmed.skippedLines).toBeGreaterThan(4000);
-        expect(skimmed.result.value?.skippedLineCount).toBe(skimmed.skippedLines);
+        expect(skimmed.result.value?.skimmedLineCount).toBe(skimmed.skippedLines);
       }
     });
   }

@@ -174,12 +174,12 @@ describe('import pipeline', () => {
     const whole = await imported([sourceFromText('dmesg.txt', text)]);
     const streamed = await imported([sourceFromBytes('dmesg.txt', new TextEncoder().encode(text), 1024 * 1024)], { streamThresholdBytes: 1024 });
     expect(new TextEncoder().encode(noise).length).toBeGreaterThan(DECODE_PIECE_BYTES);
-    const data = streamed.files[0]?.data as { oomEvents: unknown[]; lineCount: number; skippedLineCount?: number };
+    const data = streamed.files[0]?.data as { oomEvents: unknown[]; lineCount: number; skimmedLineCount?: number };
     expect(data.oomEvents).toHaveLength(1);
     expect(data.lineCount).toBe(1400 + 79);
     // The noise holds no OOM word: it is skimmed (block-line-feeder.ts), so only the lines read are counted by style.
-    expect(data.skippedLineCount).toBeGreaterThan(0);
-    const { prefixStyles: _a, skippedLineCount: _b, ...streamedRest } = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+    expect(data.skimmedLineCount).toBeGreaterThan(0);
+    const { prefixStyles: _a, skimmedLineCount: _b, ...streamedRest } = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
     const { prefixStyles: _c, ...wholeRest } = JSON.parse(JSON.stringify(whole.files[0]?.data)) as Record<string, unknown>;
     expect(streamedRest).toEqual(wholeRest);
     // Noise naming memory ("Mem") is read line by line: then every field is the same as a whole parse.

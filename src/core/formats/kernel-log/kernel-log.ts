@@ -44,7 +44,7 @@ export function createKernelLogParser(_ctx: ParseContext): LineParser<KernelLogD
       const prefixStyles: Partial<Record<LinePrefixStyle, number>> = {};
       for (const [style, count] of reader.styles) if (count > 0) prefixStyles[style] = count;
       const value: KernelLogData = { oomEvents: assembler.events, otherEvents: assembler.otherEvents, prefixStyles, lineCount: reader.lineCount };
-      if (reader.skippedLineCount > 0) value.skippedLineCount = reader.skippedLineCount;
+      if (reader.skimmedLineCount > 0) value.skimmedLineCount = reader.skimmedLineCount;
       const prefixed = Object.entries(prefixStyles).some(([style, n]) => style !== 'none' && (n ?? 0) > 0);
       if (!prefixed && value.oomEvents.length === 0 && value.otherEvents.length === 0) {
         const empty = reader.lineCount === 0 || (prefixStyles.none ?? 0) === 0;

@@ -67,7 +67,7 @@ export class KernelLogReader {
   private lastStyle: LinePrefixStyle = 'none';
   readonly styles = new Map<LinePrefixStyle, number>();
   lineCount = 0;
-  skippedLineCount = 0;
+  skimmedLineCount = 0;
   private nulLines = 0;
   private firstNulLine = 0;
   private splitLines = 0;
@@ -155,7 +155,7 @@ export class KernelLogReader {
   /** `count` lines up to `lastLineNumber` were skipped unread. */
   skipLines(count: number, lastLineNumber: number): void {
     this.lineCount = Math.max(this.lineCount, lastLineNumber);
-    this.skippedLineCount += count;
+    this.skimmedLineCount += count;
   }
 
   private continues(p: Pending, text: string): boolean {

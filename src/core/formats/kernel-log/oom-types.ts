@@ -201,5 +201,5 @@ export interface KernelLogData {
    * (kernel-log.ts KERNEL_LOG_ANCHORS). Absent when every line was read. `prefixStyles` and the
    * "records run together" warning cover the lines read only.
    */
-  skippedLineCount?: number;
+  skimmedLineCount?: number;
 }

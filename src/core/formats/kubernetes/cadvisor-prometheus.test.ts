@@ -3,6 +3,7 @@ import { CTX, fixture } from '../../../../test/unit/read-fixture';
 import { createCadvisorLineParser, detectCadvisorPrometheus, parseCadvisorPrometheus } from './cadvisor-prometheus';
 import { sampleInteger, scanPrometheusLine } from './prometheus-line';
 import { splitLines } from '../text/lines';
+import { BlockLineFeeder } from '../../bundle/block-line-feeder';
 
 describe('scanPrometheusLine', () => {
   it('reads names, escaped labels, value and timestamp', () => {
@@ -168,5 +169,42 @@ describe('cadvisor-prometheus', () => {
     expect(detectCadvisorPrometheus('cache 1\nrss 2\n')).toBe(0);
     expect(parseCadvisorPrometheus('container_cpu_usage_seconds_total{id="/"} 1', CTX).status).toBe('unusable');
     expect(() => parseCadvisorPrometheus('\u0000{}"\\'.repeat(1000), CTX)).not.toThrow();
+  });
+});
+
+describe('cadvisor-prometheus streamed through the block feeder', () => {
+  const cpuFamily = (scrape: number, lines: number): string => {
+    let out = '# HELP container_cpu_usage_seconds_total Cumulative cpu time consumed in seconds.\n# TYPE container_cpu_usage_seconds_total counter\n';
+    for (let i = 0; i < lines; i++) {
+      out += `container_cpu_usage_seconds_total{container="app-${i}",cpu="total",id="/kubepods/burstable/pod0b1c${String(i).padStart(4, '0')}/c${i}",image="registry.example/app:1.${i}",name="k8s_app_${i}",namespace="default",pod="app-${i}"} ${scrape * 10 + i / 7} 1681163359${String(scrape).padStart(3, '0')}\n`;
+    }
+    return out;
+  };
+  const samples = [
+    'metrics-cadvisor.cadvisor-1912-standalone-docker-old-labels.excerpt.prom',
+    'metrics-cadvisor.k3s-7255-cgroupv2-max-usage-zero.excerpt.prom',
+    'metrics-cadvisor.rke2-7436-failcnt-failure_type.excerpt.prom',
+    'metrics-cadvisor.talos-pr3950-working-set-cut-b200.excerpt.prom',
+    'seed-004-cadvisor-grep-memory-elided.txt',
+  ];
+
+  it('skims the families without memory series of a many-scrape file and keeps every memory series, repeat and warning', () => {
+    let text = '';
+    for (let scrape = 0; scrape < 4; scrape++) for (const name of samples) text += cpuFamily(scrape, 600) + fixture(`cadvisor-prometheus/${name}`).trimEnd() + '\n';
+    const whole = parseCadvisorPrometheus(text, CTX);
+    const parser = createCadvisorLineParser(CTX);
+    const feeder = new BlockLineFeeder(parser);
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at < bytes.length; at += 100_000) feeder.push(bytes.subarray(at, at + 100_000));
+    expect(feeder.finish()).toBe(splitLines(text).length);
+    const skimmed = parser.finish();
+    expect(feeder.stats.skippedLines).toBeGreaterThan(5000);
+    expect(skimmed.value?.skimmedLineCount).toBe(feeder.stats.skippedLines);
+    expect(skimmed.value?.containers).toEqual(whole.value?.containers);
+    expect(skimmed.value?.machineMemoryBytes).toEqual(whole.value?.machineMemoryBytes);
+    expect(skimmed.warnings).toEqual(whole.warnings);
+    expect(skimmed.status).toBe(whole.status);
+    // Only the samples read are counted as dropped; with the skimmed lines they make up the whole.
+    expect((skimmed.value?.skippedSamples ?? 0) + (skimmed.value?.skimmedLineCount ?? 0)).toBeGreaterThanOrEqual(whole.value?.skippedSamples ?? 0);
   });
 });

@@ -76,9 +76,18 @@ export interface CadvisorContainer extends CadvisorValues {
 export interface CadvisorData {
   containers: CadvisorContainer[];
   machineMemoryBytes: number | null;
-  /** Samples of metrics that are not about memory, counted and dropped. */
+  /** Samples of metrics that are not about memory, counted and dropped (of the lines read). */
   skippedSamples: number;
+  /**
+   * Lines skimmed, not read: a streamed file's blocks holding no memory series (CADVISOR_ANCHORS).
+   * Absent when every line was read. `skippedSamples` and the "not Prometheus samples" warning
+   * cover the lines read only.
+   */
+  skimmedLineCount?: number;
 }
+
+/** Every memory series' name holds one of these (container_memory_*, container_spec_memory_*, machine_memory_bytes, container_oom_events_total). */
+export const CADVISOR_ANCHORS = ['memory', 'oom_events'] as const;
 
 // Labels that split one cgroup's metric into several series. Every other label names the cgroup or
 // the scrape (`instance`, `job`, `node`, a federation's `cluster` …) and does not make a new series.
@@ -138,6 +147,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
   const byKey = new Map<string, CadvisorContainer>();
   let machineMemoryBytes: number | null = null;
   let skippedSamples = 0;
+  let skimmedLineCount = 0;
   let samples = 0;
   const truncated: number[] = [];
   const malformed: number[] = [];
@@ -286,6 +296,15 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
       c.otherSamples.push({ metric: scanned.name, labels: { ...dimRecord }, value, text: scanned.valueText, timestampMs: ts, line: lineNumber });
     },
 
+    // Prometheus lines stand alone: between any two of them nothing is pending.
+    skip: {
+      anchors: CADVISOR_ANCHORS,
+      canSkip: () => true,
+      skipped: (count) => {
+        skimmedLineCount += count;
+      },
+    },
+
     finish(): ParseResult<CadvisorData> {
       const warnings: ParseWarning[] = [];
       if (truncated.length > 0) {
@@ -311,7 +330,9 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
       if (samples === 0) {
         return { status: 'unusable', warnings: [warning('no-memory-series', 'No cAdvisor memory series (container_memory_*) found.'), ...warnings] };
       }
-      return { status: warnings.length > 0 ? 'partial' : 'parsed', value: { containers, machineMemoryBytes, skippedSamples }, warnings };
+      const value: CadvisorData = { containers, machineMemoryBytes, skippedSamples };
+      if (skimmedLineCount > 0) value.skimmedLineCount = skimmedLineCount;
+      return { status: warnings.length > 0 ? 'partial' : 'parsed', value, warnings };
     },
   };
 }
