@@ -1,14 +1,11 @@
-// Runs imports for the whole app: one at a time, with progress, then one Dexie transaction.
-// Where items come from (drop, picker, menu, sample) does not matter here.
+// Runs imports for the whole app: one at a time, with progress; the import worker stores each in
+// one Dexie transaction. Where items come from (drop, picker, menu, sample) does not matter here.
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ImportItem } from '../platform/types';
 import { platform } from '../platform/bridge';
 import type { ImportProgress } from '../workers/protocol';
 import { runImport, type ImportRun } from '../workers/import-client';
-import { buildImportRecords } from '../db/import-records';
-import { storeImport, type StoreImportResult } from '../db/bundle-store';
-import { storageErrorMessage } from '../db/storage-errors';
-import { db } from '../db/database';
+import { storageFailureMessage } from '../db/storage-errors';
 import { newId } from '../db/ids';
 import { useI18n } from './i18n';
 import { useToasts } from './toasts';
@@ -50,7 +47,7 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
       }
       const bytesTotal = items.reduce((s, i) => s + i.sizeBytes, 0);
       setProgress({ filesDone: 0, filesTotal: items.length, bytesDone: 0, bytesTotal, currentPath: items[0]?.displayPath ?? null });
-      const run = runImport(items, setProgress);
+      const run = runImport(items, { bundleId: newId(), importedAt: new Date().toISOString(), title: options.title }, setProgress);
       current.current = run;
       try {
         const outcome = await run.outcome;
@@ -62,38 +59,28 @@ export function ImportProvider({ children }: { children: ReactNode }): ReactNode
           toasts.show({ message: { key: 'import.failed', params: { message: warning(outcome.reason) } }, kind: 'error', timeoutMs: 15000 });
           return { kind: 'failed' };
         }
-        const records = buildImportRecords({
-          bundleId: newId(),
-          importedAt: new Date().toISOString(),
-          title: options.title,
-          files: outcome.files,
-          summary: outcome.summary,
-          analysis: outcome.analysis.analysis,
-        });
-        // An engine bug must not lose the import: the bundle is stored and can be re-analysed.
-        if (outcome.analysis.analysisError) console.warn(`analysis failed: ${outcome.analysis.analysisError}`);
-        let stored: StoreImportResult;
-        try {
-          stored = await storeImport(db, records);
-        } catch (error) {
+        if (outcome.kind === 'store-failed') {
           // A full disk or quota: one transaction, so nothing of this import was written and nothing
           // stored before was touched. Said in words the user can act on, not as a DOMException.
-          console.warn('storing the import failed', error);
-          toasts.show({ message: storageErrorMessage(error), kind: 'error', timeoutMs: 30000 });
+          console.warn(`storing the import failed: ${outcome.message}`);
+          toasts.show({ message: storageFailureMessage(outcome), kind: 'error', timeoutMs: 30000 });
           return { kind: 'failed' };
         }
+        const stored = outcome.stored;
+        // An engine bug must not lose the import: the bundle is stored and can be re-analysed.
+        if (stored.analysisError) console.warn(`analysis failed: ${stored.analysisError}`);
         if (stored.kind === 'duplicate') {
           toasts.show({ message: { key: 'import.duplicate', params: { title: stored.title } } });
           navigate(bundleHref(stored.bundleId));
-          return stored;
+          return { kind: 'duplicate', bundleId: stored.bundleId };
         }
         const href = bundleHref(stored.bundleId);
         toasts.show({
-          message: { key: 'import.done', params: { count: records.files.length, title: records.bundle.title } },
+          message: { key: 'import.done', params: { count: stored.fileCount, title: stored.title } },
           action: { label: { key: 'library.open' }, run: () => navigate(href) },
         });
         if (options.openWhenDone) navigate(href);
-        return stored;
+        return { kind: 'stored', bundleId: stored.bundleId };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         toasts.show({ message: { key: 'import.failed', params: { message } }, kind: 'error', timeoutMs: 15000 });

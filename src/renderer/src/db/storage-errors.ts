@@ -29,7 +29,11 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
 }
 
 export function storageErrorMessage(error: unknown): { key: MessageKey; params?: MessageParams } {
-  if (isQuotaError(error)) return { key: 'storage.full' };
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { key: 'storage.failed', params: { message } };
+  return storageFailureMessage({ quota: isQuotaError(error), message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+}
+
+/** The same message from what a worker reports of its failed write (errors do not cross whole). */
+export function storageFailureMessage(failure: { quota: boolean; message: string }): { key: MessageKey; params?: MessageParams } {
+  if (failure.quota) return { key: 'storage.full' };
+  return { key: 'storage.failed', params: { message: failure.message } };
 }

@@ -1,11 +1,16 @@
 // UI-thread side of an import: turns ImportItems into Blobs, runs the import worker, and relays
-// its progress. Never parses nor analyses; the worker does (also for "Re-analyse": runAnalysis).
+// its progress. Never parses, analyses nor stores; the worker does (also for "Re-analyse": runAnalysis).
 import type { AnalysisFile, BundleAnalysis, ParseWarning } from '../../../core';
 import type { ImportItem } from '../platform/types';
-import type { FromWorker, ImportAnalysis, ImportedFile, ImportProgress, ImportSummary, ImportWorkItem, ToWorker } from './protocol';
+import type { FromWorker, ImportProgress, ImportWorkItem, StoredImport, StoreRequest, ToWorker } from './protocol';
 import ImportWorker from './import.worker?worker';
 
-export type ImportOutcome = { kind: 'finished'; files: ImportedFile[]; summary: ImportSummary; analysis: ImportAnalysis } | { kind: 'cancelled' } | { kind: 'refused'; reason: ParseWarning };
+export type ImportOutcome =
+  | { kind: 'finished'; stored: StoredImport }
+  | { kind: 'cancelled' }
+  | { kind: 'refused'; reason: ParseWarning }
+  /** Storing failed; nothing of the import was written. */
+  | { kind: 'store-failed'; quota: boolean; message: string };
 
 export interface ImportRun {
   outcome: Promise<ImportOutcome>;
@@ -25,8 +30,9 @@ async function toBlob(item: ImportItem): Promise<Blob> {
   return new Blob(parts);
 }
 
-export function runImport(items: readonly ImportItem[], onProgress: (p: ImportProgress) => void): ImportRun {
+export function runImport(items: readonly ImportItem[], store: StoreRequest, onProgress: (p: ImportProgress) => void): ImportRun {
   let cancelled = false;
+  let storing = false;
   let worker: Worker | null = null;
   let settleCancelled: (() => void) | null = null;
 
@@ -42,20 +48,17 @@ export function runImport(items: readonly ImportItem[], onProgress: (p: ImportPr
         work.push({ index: n, path: item.displayPath, sizeBytes: item.sizeBytes, blob: await toBlob(item) });
         if (cancelled) return;
       }
-      const files: ImportedFile[] = [];
       worker = new ImportWorker();
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data;
         if (m.type === 'progress') onProgress(m);
-        else if (m.type === 'file') files.push(m.file);
-        else if (m.type === 'done') {
+        else if (m.type === 'storing') storing = true;
+        else if (m.type === 'stored') {
           finish();
-          resolve({
-            kind: 'finished',
-            files,
-            summary: { fingerprint: m.fingerprint, host: m.host, capturedAt: m.capturedAt, warnings: m.warnings },
-            analysis: { analysis: m.analysis, analysisError: m.analysisError },
-          });
+          resolve({ kind: 'finished', stored: m.stored });
+        } else if (m.type === 'store-failed') {
+          finish();
+          resolve({ kind: 'store-failed', quota: m.quota, message: m.message });
         } else if (m.type === 'cancelled') {
           finish();
           resolve({ kind: 'cancelled' });
@@ -71,7 +74,7 @@ export function runImport(items: readonly ImportItem[], onProgress: (p: ImportPr
         finish();
         reject(new Error(event.message || 'The import worker failed.'));
       };
-      post({ type: 'start', items: work });
+      post({ type: 'start', items: work, store });
     })().catch((error: unknown) => {
       finish();
       reject(error instanceof Error ? error : new Error(String(error)));
@@ -89,10 +92,13 @@ export function runImport(items: readonly ImportItem[], onProgress: (p: ImportPr
   return {
     outcome,
     cancel: () => {
+      // Once the transaction has begun, the import finishes: stopping the worker then could leave
+      // the user told "cancelled" about a bundle that was stored after all.
+      if (storing) return;
       cancelled = true;
       if (worker) {
         post({ type: 'cancel' });
-        // Terminating at once is safe: nothing is written until the worker is done.
+        // Terminating at once is safe: nothing is written before the worker says it is storing.
         finish();
       }
       settleCancelled?.();

@@ -1,7 +1,9 @@
 // Messages between the UI thread and the import worker, which runs the core import pipeline
-// (src/core/bundle/import-pipeline.ts: archives, streaming parse, SHA-256, fingerprint) and then
-// the analysis (src/core/analyze/analyze-bundle.ts); `analyze` re-runs only the analysis on files
-// already stored (old bundles, engine upgrades).
+// (src/core/bundle/import-pipeline.ts: archives, streaming parse, SHA-256, fingerprint), the
+// analysis (src/core/analyze/analyze-bundle.ts), and stores it all in one IndexedDB transaction:
+// a 1 GiB bundle's parsed results never cross to the UI thread, whose every task stays short
+// (bench/RESULTS.md). `analyze` re-runs only the analysis on files already stored (old bundles,
+// engine upgrades).
 import type { AnalysisFile, BundleAnalysis, ParseStatus, ParseWarning, TextEncodingName } from '../../../core';
 
 export interface ImportWorkItem {
@@ -13,7 +15,26 @@ export interface ImportWorkItem {
   blob: Blob;
 }
 
-export type ToWorker = { type: 'start'; items: ImportWorkItem[] } | { type: 'cancel' } | { type: 'analyze'; files: AnalysisFile[] };
+/** The id and title the stored bundle gets (chosen by the UI thread, which opens it afterwards). */
+export interface StoreRequest {
+  bundleId: string;
+  importedAt: string;
+  /** A title chosen by the caller (the sample's name); otherwise derived from the paths. */
+  title?: string;
+}
+
+export type ToWorker = { type: 'start'; items: ImportWorkItem[]; store: StoreRequest } | { type: 'cancel' } | { type: 'analyze'; files: AnalysisFile[] };
+
+/** What the worker stored: this import, or nothing because the same content is already there. */
+export interface StoredImport {
+  kind: 'stored' | 'duplicate';
+  bundleId: string;
+  /** The new bundle's title, or the title of the bundle that already holds the same content. */
+  title: string;
+  fileCount: number;
+  /** Why the analysis failed (an engine bug); the bundle is stored anyway and can be re-analysed. */
+  analysisError: string | null;
+}
 
 export interface ImportProgress {
   filesDone: number;
@@ -65,8 +86,11 @@ export interface ImportAnalysis {
 
 export type FromWorker =
   | ({ type: 'progress' } & ImportProgress)
-  | { type: 'file'; file: ImportedFile }
-  | ({ type: 'done' } & ImportSummary & ImportAnalysis)
+  /** Every byte is read and analysed; the one transaction begins: too late to cancel. */
+  | { type: 'storing' }
+  | { type: 'stored'; stored: StoredImport }
+  /** The transaction failed (a full disk, the origin's quota): nothing of this import was written. */
+  | { type: 'store-failed'; quota: boolean; message: string }
   | { type: 'cancelled' }
   /** The pipeline refused the import as a whole (an archive over the size ceilings, …). */
   | { type: 'refused'; reason: ParseWarning }
