@@ -14,7 +14,7 @@ import { WarningSink } from './warning-sink';
 
 /**
  * Every kernel message that can start an OOM report or a memory event outside one holds one of
- * these, or comes at most a block (64 KiB) before a line that does: `invoked oom-killer`, `oom-kill:`
+ * these, or comes within a block (32 KiB) before a line that does: `invoked oom-killer`, `oom-kill:`
  * (`-kill`); `Killed process`, `Kill process`, printed even when the report's header is rate-limited
  * (`Kill`); `oom_reaper:` (`_reap`); `Memory cgroup …`, and `Mem-Info:`/`Mem-info:` that follows a
  * `page allocation failure` (`Mem`). Lines inside a report are read because a report is open.

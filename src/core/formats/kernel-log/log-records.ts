@@ -56,6 +56,12 @@ export function looksCutShort(message: string): boolean {
   return false;
 }
 
+/** Whether a later physical line could still continue this record (it was wrapped, not finished). */
+function mayBeWrapped(p: Pending): boolean {
+  if (p.record.style === 'none' || p.physicalLength < MIN_WRAPPED_LENGTH) return false;
+  return looksCutShort(p.record.message) || endsInPath(p.record.message);
+}
+
 /** A record ending in a cgroup path, whose continuation is one more path-like token. */
 function endsInPath(message: string): boolean {
   const m = message.trim();
@@ -146,8 +152,7 @@ export class KernelLogReader {
    * pending any more (the lines after may then be skipped without changing a record).
    */
   settle(): boolean {
-    const p = this.pending;
-    if (p && p.record.style !== 'none' && p.physicalLength >= MIN_WRAPPED_LENGTH && (looksCutShort(p.record.message) || endsInPath(p.record.message))) return false;
+    if (this.pending && mayBeWrapped(this.pending)) return false;
     this.flush();
     return true;
   }
@@ -159,7 +164,7 @@ export class KernelLogReader {
   }
 
   private continues(p: Pending, text: string): boolean {
-    if (p.record.style === 'none' || p.physicalLength < MIN_WRAPPED_LENGTH) return false;
+    if (!mayBeWrapped(p)) return false;
     if (!PRINTABLE_ASCII.test(text) || isElisionMarker(text) || isGrepSeparator(text)) return false;
     if (looksCutShort(p.record.message)) return true;
     return endsInPath(p.record.message) && PATH_TOKEN.test(text.trimEnd());

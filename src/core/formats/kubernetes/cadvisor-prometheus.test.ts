@@ -130,6 +130,21 @@ describe('cadvisor-prometheus', () => {
     expect(r.warnings[0]?.code).toBe('duplicate-series');
   });
 
+  it('keeps the first sample of a series with dimension labels too: a later scrape repeats it, whatever its label order', () => {
+    const text = [
+      'container_memory_failures_total{failure_type="pgfault",id="/a",scope="container"} 10 1700000000000',
+      'container_memory_failures_total{failure_type="pgfault",id="/a",scope="hierarchy"} 11 1700000000000',
+      'container_memory_failures_total{failure_type="pgfault",id="/a",scope="container"} 20 1700000060000',
+      'container_memory_failures_total{scope="hierarchy",id="/a",failure_type="pgfault"} 21 1700000060000',
+    ].join('\n');
+    const r = parseCadvisorPrometheus(text, CTX);
+    expect(r.value?.containers[0]?.otherSamples.map((s) => [s.labels['scope'], s.value])).toEqual([
+      ['container', 10],
+      ['hierarchy', 11],
+    ]);
+    expect(r.warnings.find((w) => w.code === 'duplicate-series')?.params?.count).toBe(2);
+  });
+
   it('repeats known by their text (many scrapes) count as the full reading counts them', () => {
     const text = [
       'container_memory_rss{id="/a",pod="p"} 1',

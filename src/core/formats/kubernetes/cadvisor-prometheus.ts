@@ -69,7 +69,7 @@ export interface CadvisorContainer extends CadvisorValues {
   /** Text of typed fields whose value is not a usable integer (huge, NaN, fraction). */
   valueText: Partial<Record<CadvisorField, string>>;
   timestampMs: number | null;
-  /** Other memory series of this cgroup (failures by type and scope, NUMA pages, …). */
+  /** Other memory series of this cgroup (failures by type and scope, NUMA pages, …): the first sample of each, at most 200. */
   otherSamples: CadvisorSample[];
 }
 
@@ -192,8 +192,8 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
   };
 
   /**
-   * A typed series seen before, as the full path would take it: counted, its value checked, kept
-   * out. False (the full path decides) when no value follows the labels.
+   * A series seen before, as the full path would take it: counted, its value checked, kept out.
+   * False (the full path decides) when no value follows the labels.
    */
   const repeatedTyped = (line: string, close: number, lineNumber: number, c: CadvisorContainer): boolean => {
     const isSpace = (code: number): boolean => code === 32 || code === 9;
@@ -224,9 +224,11 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
     return next === 32 || next === 9 ? close : -1;
   };
 
-  // Text up to `}` of the typed series already stored: a file of many scrapes repeats each one, and
-  // a repeat is known by its text without scanning its labels again (bench/RESULTS.md).
-  const typedSeries = new Map<string, CadvisorContainer>();
+  // Text up to `}` of the series already stored: a file of many scrapes repeats each one, and a
+  // repeat is known by its text without scanning its labels again (bench/RESULTS.md).
+  const seenSeries = new Map<string, CadvisorContainer>();
+  // The series with dimension labels (failure_type, scope, …) each cgroup already has, by metric and dimensions.
+  const dimensionSeries = new Map<CadvisorContainer, Set<string>>();
 
   return {
     pushLine(line: string, lineNumber: number): void {
@@ -243,7 +245,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
         }
       }
       const close = labelsEnd(line, name.length);
-      const seen = close > 0 ? typedSeries.get(line.slice(0, close + 1)) : undefined;
+      const seen = close > 0 ? seenSeries.get(line.slice(0, close + 1)) : undefined;
       if (seen && repeatedTyped(line, close, lineNumber, seen)) return;
       const scanned = scanPrometheusLine(line);
       if (scanned.kind === 'blank' || scanned.kind === 'comment') return;
@@ -279,7 +281,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
           return;
         }
         c.lines[f] = lineNumber;
-        if (close > 0) typedSeries.set(line.slice(0, close + 1), c);
+        if (close > 0) seenSeries.set(line.slice(0, close + 1), c);
         c[f] = value;
         if (!parsed.ok) c.valueText[f] = scanned.valueText;
         if (f === 'limitBytes') {
@@ -290,6 +292,19 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
         }
         return;
       }
+      // A later scrape's sample of a series already kept is a repeat, as for the typed fields: the first value stays.
+      const dimensionKey = `${scanned.name}\u0000${dims
+        .map(([k, v]) => `${k}=${v}`)
+        .sort()
+        .join('\u0000')}`;
+      let kept = dimensionSeries.get(c);
+      if (!kept) dimensionSeries.set(c, (kept = new Set()));
+      if (kept.has(dimensionKey)) {
+        duplicates.push(lineNumber);
+        return;
+      }
+      kept.add(dimensionKey);
+      if (close > 0) seenSeries.set(line.slice(0, close + 1), c);
       if (c.otherSamples.length >= MAX_SAMPLES_PER_CONTAINER) return;
       const dimRecord = Object.create(null) as Record<string, string>;
       for (const [k, v] of dims) dimRecord[k] = v;
