@@ -6,7 +6,8 @@
 // Java Heap reserved (8531214336 B), under an 8Gi limit: the heap alone leaves 0.7% (jvm-heap-headroom).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { AppEvidencePage } from './pages/app-evidence-page';
 import { FindingsPanel } from './pages/findings-panel';
@@ -42,22 +43,6 @@ const FILES = [
 ];
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
-
-const consoleProblems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(request.url())) problems.push(`request outside the app: ${request.url()}`);
-  });
-});
-test.afterEach(({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
-});
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

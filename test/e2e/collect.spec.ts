@@ -1,5 +1,5 @@
 // Library: "How to collect a bundle" (the collector's commands and script, copyable) and the summary columns.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 
 test('the collect panel shows the collector commands and copies the script', async ({ page, context }, testInfo) => {

@@ -4,7 +4,8 @@
 // series chart, the Library's "Compare", and screenshots in English/中文, light/dark.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { BundlePage } from './pages/bundle-page';
 import { ComparePage } from './pages/compare-page';
@@ -20,23 +21,6 @@ const WARM_CACHE = `${POD}/container:warm-cache`;
 const POD_ITSELF = `${POD}/(not owned by any container)`;
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
-
-const consoleProblems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(url)) problems.push(`request outside the app: ${url}`);
-  });
-});
-test.afterEach(({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
-});
 
 /** The whole screen: the window grows to the height of the scrolling main area for the picture. */
 async function shot(page: Page, name: string): Promise<void> {

@@ -6,7 +6,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { parseFileText } from '../../src/core/formats/parse-file';
 import { LibraryPage } from './pages/library-page';
 import { BundlePage } from './pages/bundle-page';
@@ -18,22 +19,6 @@ const SHOTS = '/tmp/findings-ui/shots';
 const POD = 'orphaned-shmem/after/cgroup/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
-
-const consoleProblems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(request.url())) problems.push(`request outside the app: ${request.url()}`);
-  });
-});
-test.afterEach(({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
-});
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -231,7 +216,7 @@ test('the analysis is stored with the bundle; without one it is made again in th
   expect(await withAnalysisRow(page, 'read')).toMatchObject({ engineVersion: 1 });
 });
 
-test('a database from schema version 1 (no analyses) upgrades, and its bundle gets an Overview', async ({ page }) => {
+test('a database from schema version 1 (no analyses) upgrades, and its bundle gets an Overview', async ({ page, pageProblems }) => {
   // The lab's pod memory.stat (during), stored the way version 1 stored it: parsed data in `files`, bytes in `blobs`.
   const text = readFileSync(join(ROOT, 'test/fixtures/cgroup-v1-memory-stat/memory.stat.orphaned-shmem-during-pod.txt'), 'utf8');
   const parsed = parseFileText('memory.stat', text);
@@ -277,7 +262,7 @@ test('a database from schema version 1 (no analyses) upgrades, and its bundle ge
     db.close();
   }, v1);
   // That page's own favicon request fails (404); only what the app does from here on counts.
-  consoleProblems.get(page)?.splice(0);
+  pageProblems.splice(0);
 
   await page.goto('/#/bundle/v1-bundle/overview');
   const bundle = new BundlePage(page);

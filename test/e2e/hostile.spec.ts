@@ -13,7 +13,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { BundlePage } from './pages/bundle-page';
 import { OomEventsPage } from './pages/oom-events-page';
@@ -26,23 +27,8 @@ const HTML_NAME = '<img src=x onerror=window.__pwned=9>.txt';
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
 
-// No uncaught error, no failed or outside request: the page's console stays clean.
-const consoleProblems = new WeakMap<Page, string[]>();
+// The page stays clean (./clean-page.ts), and nothing hostile runs.
 test.beforeEach(async ({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(url)) problems.push(`request outside the app: ${url}`);
-  });
   // The probe: whatever hostile content manages to run would set window.__pwned or open a dialog.
   await page.addInitScript(() => {
     const w = window as unknown as Record<string, unknown> & { __pwnedAttempts: string[] };
@@ -56,7 +42,6 @@ test.beforeEach(async ({ page }) => {
   });
 });
 test.afterEach(async ({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
   expect(await probeHits(page)).toEqual([]);
 });
 
@@ -201,7 +186,7 @@ test('an import interrupted by a reload leaves no partial bundle', async ({ page
   }
 });
 
-test('a full disk is said clearly; nothing of the import is written and what was stored is untouched', async ({ page, baseURL }) => {
+test('a full disk is said clearly; nothing of the import is written and what was stored is untouched', async ({ page, pageProblems, baseURL }) => {
   const library = new LibraryPage(page);
   const bundle = new BundlePage(page);
   // Chromium's own quota for this origin, lowered to 4 MiB through DevTools before the app opens its
@@ -214,7 +199,7 @@ test('a full disk is said clearly; nothing of the import is written and what was
   try {
     await library.goto();
     // That first page's own favicon request fails (404); only what the app does counts.
-    consoleProblems.get(page)?.splice(0);
+    pageProblems.splice(0);
     await library.dropFiles([{ name: 'memory.stat', content: POD_MEMORY_STAT }]);
     await expect(library.row('memory.stat')).toBeVisible();
     const before = await dbCounts(page);
@@ -235,7 +220,7 @@ test('a full disk is said clearly; nothing of the import is written and what was
   }
 });
 
-test('a database written by schema version 1 opens with everything in it', async ({ page }) => {
+test('a database written by schema version 1 opens with everything in it', async ({ page, pageProblems }) => {
   const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/db/oomscope-schema-v1.json'), 'utf8')) as {
     dexieVersion: number;
     stores: Record<string, string>;
@@ -272,7 +257,7 @@ test('a database written by schema version 1 opens with everything in it', async
     db.close();
   }, fixture);
   // That page's own favicon request fails (404); only what the app does from here on counts.
-  consoleProblems.get(page)?.splice(0);
+  pageProblems.splice(0);
 
   const library = new LibraryPage(page);
   await library.goto();
@@ -305,7 +290,7 @@ test('a database written by schema version 1 opens with everything in it', async
   await shot(page, '10-v1-database-oom');
 });
 
-test('a screen that fails says so, with its details to copy; the rest of the app keeps working', async ({ page }) => {
+test('a screen that fails says so, with its details to copy; the rest of the app keeps working', async ({ page, pageProblems }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const library = new LibraryPage(page);
   await library.goto();
@@ -337,7 +322,7 @@ test('a screen that fails says so, with its details to copy; the rest of the app
   await panel.getByRole('button', { name: library.t('error.copy') }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('screen: library');
   // React reports the error it caught to the console: expected here, and only that one.
-  const problems = consoleProblems.get(page) ?? [];
+  const problems = pageProblems;
   expect(problems.length).toBeGreaterThan(0);
   expect(problems.every((p) => p.includes('is not a function'))).toBe(true);
   problems.splice(0);

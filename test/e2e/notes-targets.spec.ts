@@ -1,6 +1,6 @@
 // Notes on a finding and on an OOM event (the "Add note" buttons of the findings list and the OOM
 // cards): typed in the dialog, still there after a reload, listed in the Notes tab under their target.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { NotesPage } from './pages/notes-page';
 

@@ -4,7 +4,8 @@
 // nothing; search across bundles; backup → empty database → import → everything equal.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryWithNotes, NotesPage } from './pages/notes-page';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -14,31 +15,6 @@ const DMESG = 'orphaned-shmem/after/dmesg.txt';
 const POD = 'Pod ml/api-7f8c9d6b5-h7j2k';
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
-
-// No uncaught error, no failed or outside request, no dialog: the page's console stays clean.
-const problems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const list: string[] = [];
-  problems.set(page, list);
-  page.on('pageerror', (error) => list.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') list.push(`console: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => list.push(`requestfailed: ${request.url()}`));
-  page.on('request', (request) => {
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(request.url())) list.push(`request outside the app: ${request.url()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) list.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on('dialog', (dialog) => {
-    list.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-});
-test.afterEach(({ page }) => {
-  expect(problems.get(page) ?? []).toEqual([]);
-});
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

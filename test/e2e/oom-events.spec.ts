@@ -5,7 +5,8 @@
 // and dark. Screenshots go to $OOM_SHOTS_DIR when set (else the test's output folder).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { OomEventsPage } from './pages/oom-events-page';
 
@@ -17,23 +18,6 @@ const AKS_V2 = '13-k5.15-aks-syslog-cgroup2-kubepods-npd-echo-second-start.log';
 const POD_V1 = '/oomlab/kubepods/burstable/pod8053180c-b0f1-4cb6-9d6d-c68c5af49d48';
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
-
-const consoleProblems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(url)) problems.push(`request outside the app: ${url}`);
-  });
-});
-test.afterEach(({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
-});
 
 /** The whole page: the app scrolls inside its main area, so the window is made tall enough for it. */
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {

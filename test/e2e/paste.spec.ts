@@ -1,7 +1,7 @@
 // Text pasted into the window (not into a field) becomes a file of a new bundle.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { OomEventsPage } from './pages/oom-events-page';
 

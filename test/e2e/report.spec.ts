@@ -7,7 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { REPORT_PAGE_MARGIN_MM, REPORT_PDF_FOOTER_TEMPLATE, REPORT_PDF_HEADER_TEMPLATE } from '../../src/shared/report-print';
 import { textFor } from './pages/i18n';
 import { LibraryPage } from './pages/library-page';
@@ -30,23 +31,6 @@ function hasTool(name: string): boolean {
   }
 }
 const POPPLER = hasTool('pdftotext') && hasTool('pdftoppm');
-
-const consoleProblems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(url)) problems.push(`request outside the app: ${url}`);
-  });
-});
-test.afterEach(({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
-});
 
 function artifactsDir(testInfo: TestInfo): string {
   const dir = process.env.REPORT_ARTIFACTS_DIR ?? testInfo.outputPath();

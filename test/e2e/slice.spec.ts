@@ -3,7 +3,8 @@
 // Also: an unrecognised file, the folder picker, 中文, the sample incident, delete with undo.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './clean-page';
 import { LibraryPage } from './pages/library-page';
 import { BundlePage } from './pages/bundle-page';
 import { SettingsPage } from './pages/settings-page';
@@ -14,29 +15,6 @@ const POD_MEMORY_STAT = readFileSync(join(ROOT, 'test/fixtures/cgroup-v1-memory-
 const SAMPLE_DIR = join(ROOT, 'resources/samples/orphaned-shmem');
 
 test.use({ locale: 'en-US', colorScheme: 'light' });
-
-// No uncaught error, no CSP violation, no failed or outside request: the page's console stays clean.
-const consoleProblems = new WeakMap<Page, string[]>();
-test.beforeEach(({ page }) => {
-  const problems: string[] = [];
-  consoleProblems.set(page, problems);
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()}`));
-  // The app makes no network request: everything it loads comes from the page's own origin.
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!/^(data:|blob:|http:\/\/127\.0\.0\.1:\d+\/)/.test(url)) problems.push(`request outside the app: ${url}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-});
-test.afterEach(({ page }) => {
-  expect(consoleProblems.get(page) ?? []).toEqual([]);
-});
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
