@@ -43,6 +43,8 @@ export interface BlockFeederStats {
   readBytes: number;
   skippedBytes: number;
   skippedLines: number;
+  /** Lines of read blocks the parser took from their bytes (LineSkipPolicy.rawLine), not decoded. */
+  rawLines: number;
 }
 
 export class BlockLineFeeder<T> implements StreamedLines {
@@ -61,7 +63,7 @@ export class BlockLineFeeder<T> implements StreamedLines {
   private bytesHandled = 0;
   private started = false;
   private passthrough = false;
-  readonly stats: BlockFeederStats = { readBytes: 0, skippedBytes: 0, skippedLines: 0 };
+  readonly stats: BlockFeederStats = { readBytes: 0, skippedBytes: 0, skippedLines: 0, rawLines: 0 };
 
   constructor(parser: LineParser<T>, options: BlockFeederOptions = {}) {
     this.lines = new LineFeeder(parser);
@@ -204,7 +206,33 @@ export class BlockLineFeeder<T> implements StreamedLines {
 
   private readBlock(bytes: Uint8Array): void {
     this.stats.readBytes += bytes.length;
-    this.decodeAndFeed(bytes);
+    const rawLine = this.policy?.rawLine;
+    if (!rawLine) {
+      this.decodeAndFeed(bytes);
+      return;
+    }
+    const index = this.indexer(bytes);
+    if (index.indexOf(CR, 0) >= 0 || index.indexOf(NUL, 0) >= 0) {
+      this.decodeAndFeed(bytes);
+      return;
+    }
+    // Lines the parser takes from their bytes are counted; the runs between them are decoded whole.
+    let runStart = 0;
+    let lineNumber = this.lines.lineCount;
+    for (let start = 0; start < bytes.length; ) {
+      const lf = index.indexOf(LF, start);
+      const end = lf < 0 ? bytes.length : lf;
+      const next = lf < 0 ? bytes.length : lf + 1;
+      lineNumber++;
+      if (rawLine.call(this.policy, bytes, start, end, lineNumber)) {
+        if (runStart < start) this.decodeAndFeed(bytes.subarray(runStart, start));
+        this.lines.skip(1);
+        this.stats.rawLines++;
+        runStart = next;
+      }
+      start = next;
+    }
+    if (runStart < bytes.length) this.decodeAndFeed(bytes.subarray(runStart));
   }
 
   private skipBlock(bytes: Uint8Array): void {
@@ -226,7 +254,11 @@ export class BlockLineFeeder<T> implements StreamedLines {
     this.heldBytes = 0;
     const carry = this.carry;
     this.carry = null;
-    if (carry) this.readBlock(carry);
+    // The start of a line the next chunks continue: decoded, never taken as a whole raw line.
+    if (carry) {
+      this.stats.readBytes += carry.length;
+      this.decodeAndFeed(carry);
+    }
   }
 }
 

@@ -53,6 +53,12 @@ export interface LineSkipPolicy {
   canSkip(): boolean;
   /** `count` lines, the last of them `lastLineNumber`, were skipped unread. */
   skipped(count: number, lastLineNumber: number): void;
+  /**
+   * Takes a line of a block being read straight from its UTF-8 bytes, [start, end) without its line
+   * end, when the parser can do with it exactly what pushLine would (a repeat it knows by its
+   * bytes); false has the line decoded and pushed as usual. Offered for blocks without CR or NUL.
+   */
+  rawLine?(bytes: Uint8Array, start: number, end: number, lineNumber: number): boolean;
 }
 
 export interface FormatDefinition<T = unknown> {

@@ -203,23 +203,61 @@ describe('cadvisor-prometheus streamed through the block feeder', () => {
     'seed-004-cadvisor-grep-memory-elided.txt',
   ];
 
-  it('skims the families without memory series of a many-scrape file and keeps every memory series, repeat and warning', () => {
-    let text = '';
-    for (let scrape = 0; scrape < 4; scrape++) for (const name of samples) text += cpuFamily(scrape, 600) + fixture(`cadvisor-prometheus/${name}`).trimEnd() + '\n';
+  /** Parses `text` whole, and streamed through the block feeder in chunks; both results and the feeder's counts. */
+  const bothWays = (text: string) => {
     const whole = parseCadvisorPrometheus(text, CTX);
     const parser = createCadvisorLineParser(CTX);
     const feeder = new BlockLineFeeder(parser);
     const bytes = new TextEncoder().encode(text);
     for (let at = 0; at < bytes.length; at += 100_000) feeder.push(bytes.subarray(at, at + 100_000));
-    expect(feeder.finish()).toBe(splitLines(text).length);
-    const skimmed = parser.finish();
-    expect(feeder.stats.skippedLines).toBeGreaterThan(5000);
-    expect(skimmed.value?.skimmedLineCount).toBe(feeder.stats.skippedLines);
+    const lines = feeder.finish();
+    return { whole, skimmed: parser.finish(), stats: feeder.stats, lines };
+  };
+
+  it('skims the families without memory series of a many-scrape file and keeps every memory series, repeat and warning', () => {
+    let text = '';
+    for (let scrape = 0; scrape < 4; scrape++) for (const name of samples) text += cpuFamily(scrape, 600) + fixture(`cadvisor-prometheus/${name}`).trimEnd() + '\n';
+    const { whole, skimmed, stats, lines } = bothWays(text);
+    expect(lines).toBe(splitLines(text).length);
+    expect(stats.skippedLines).toBeGreaterThan(5000);
+    expect(skimmed.value?.skimmedLineCount).toBe(stats.skippedLines);
     expect(skimmed.value?.containers).toEqual(whole.value?.containers);
     expect(skimmed.value?.machineMemoryBytes).toEqual(whole.value?.machineMemoryBytes);
     expect(skimmed.warnings).toEqual(whole.warnings);
     expect(skimmed.status).toBe(whole.status);
     // Only the samples read are counted as dropped; with the skimmed lines they make up the whole.
     expect((skimmed.value?.skippedSamples ?? 0) + (skimmed.value?.skimmedLineCount ?? 0)).toBeGreaterThanOrEqual(whole.value?.skippedSamples ?? 0);
+  });
+
+  it('takes the repeats of later scrapes from their bytes, and leaves a bad value, a new series, another order and a quote to the text way', () => {
+    const series = (i: number) => `container_memory_working_set_bytes{container="app",id="/kubepods/burstable/pod-${i}/c${i}",namespace="n",pod="app-${i}"}`;
+    const scrape = (k: number, edit?: (lines: string[]) => void): string => {
+      const lines = Array.from({ length: 400 }, (_, i) => `${series(i)} ${4096 * (i + k)} 17000000${String(k).padStart(5, '0')}`);
+      edit?.(lines);
+      return `# TYPE container_memory_working_set_bytes gauge\n${lines.join('\n')}\n${cpuFamily(k, 900)}`;
+    };
+    const text = [
+      scrape(0),
+      scrape(1),
+      scrape(2, (l) => {
+        l[10] = `${series(10)} NaN 1700000000002`;
+        l[20] = `${series(9999)} 77 1700000000002`;
+        [l[30], l[31]] = [l[31] ?? '', l[30] ?? ''];
+        l[40] = `${series(40)} 5 1700000000002 "x"`;
+        l[50] = `${series(50)}   6.5e+03   1700000000002`;
+      }),
+      scrape(3),
+    ].join('');
+    const { whole, skimmed, stats } = bothWays(text);
+    expect(stats.rawLines).toBeGreaterThan(900);
+    expect(skimmed.value?.containers).toEqual(whole.value?.containers);
+    expect(skimmed.warnings).toEqual(whole.warnings);
+    expect(whole.warnings.map((w) => [w.code, w.params?.count])).toEqual(
+      expect.arrayContaining([
+        ['duplicate-series', 400 * 3 - 1],
+        ['value-too-large', 1],
+      ]),
+    );
+    expect(whole.value?.containers.some((c) => c.id === '/kubepods/burstable/pod-9999/c9999')).toBe(true);
   });
 });

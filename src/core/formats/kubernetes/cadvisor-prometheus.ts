@@ -98,6 +98,9 @@ function isDimension(metric: string, label: string): boolean {
   return DIMENSIONS.has(label) || (label === 'node' && metric.includes('numa'));
 }
 
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+const utf8 = new TextEncoder();
+
 const UNLIMITED_THRESHOLD = 2 ** 62;
 const MAX_SAMPLES_PER_CONTAINER = 200;
 
@@ -225,8 +228,18 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
   };
 
   // Text up to `}` of the series already stored: a file of many scrapes repeats each one, and a
-  // repeat is known by its text without scanning its labels again (bench/RESULTS.md).
-  const seenSeries = new Map<string, CadvisorContainer>();
+  // repeat is known by its text without scanning its labels again (bench/RESULTS.md). Kept in the
+  // order first seen too: a later scrape lists them in the same order, so a streamed file's repeat
+  // is known by comparing its bytes with the series expected next (rawLine), nothing decoded.
+  const seenSeries = new Map<string, number>();
+  const seriesOrder: { keyBytes: Uint8Array; container: CadvisorContainer }[] = [];
+  let expected = 0;
+  const remember = (key: string, c: CadvisorContainer): void => {
+    if (seenSeries.has(key)) return;
+    seenSeries.set(key, seriesOrder.length);
+    seriesOrder.push({ keyBytes: utf8.encode(key), container: c });
+    expected = seriesOrder.length;
+  };
   // The series with dimension labels (failure_type, scope, …) each cgroup already has, by metric and dimensions.
   const dimensionSeries = new Map<CadvisorContainer, Set<string>>();
 
@@ -245,8 +258,12 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
         }
       }
       const close = labelsEnd(line, name.length);
-      const seen = close > 0 ? seenSeries.get(line.slice(0, close + 1)) : undefined;
-      if (seen && repeatedTyped(line, close, lineNumber, seen)) return;
+      const seenAt = close > 0 ? seenSeries.get(line.slice(0, close + 1)) : undefined;
+      const seen = seenAt === undefined ? undefined : seriesOrder[seenAt];
+      if (seenAt !== undefined && seen && repeatedTyped(line, close, lineNumber, seen.container)) {
+        expected = seenAt + 1;
+        return;
+      }
       const scanned = scanPrometheusLine(line);
       if (scanned.kind === 'blank' || scanned.kind === 'comment') return;
       if (scanned.kind === 'malformed') {
@@ -281,7 +298,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
           return;
         }
         c.lines[f] = lineNumber;
-        if (close > 0) seenSeries.set(line.slice(0, close + 1), c);
+        if (close > 0) remember(line.slice(0, close + 1), c);
         c[f] = value;
         if (!parsed.ok) c.valueText[f] = scanned.valueText;
         if (f === 'limitBytes') {
@@ -304,7 +321,7 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
         return;
       }
       kept.add(dimensionKey);
-      if (close > 0) seenSeries.set(line.slice(0, close + 1), c);
+      if (close > 0) remember(line.slice(0, close + 1), c);
       if (c.otherSamples.length >= MAX_SAMPLES_PER_CONTAINER) return;
       const dimRecord = Object.create(null) as Record<string, string>;
       for (const [k, v] of dims) dimRecord[k] = v;
@@ -317,6 +334,35 @@ export function createCadvisorLineParser(_ctx?: ParseContext): LineParser<Cadvis
       canSkip: () => true,
       skipped: (count) => {
         skimmedLineCount += count;
+      },
+      /**
+       * The series expected next, repeated with a usable value: what repeatedTyped does with it, from
+       * its bytes. Anything else (another series, a bad value, a cgroup still without a timestamp,
+       * a quote after the labels) goes the text way.
+       */
+      rawLine(bytes, start, end, lineNumber) {
+        const next = seriesOrder[expected];
+        if (!next) return false;
+        const key = next.keyBytes;
+        const n = key.length;
+        if (end - start <= n + 1 || next.container.timestampMs === null) return false;
+        for (let i = n - 1; i >= 0; i--) if (bytes[start + i] !== key[i]) return false;
+        let i = start + n;
+        if (bytes[i] !== 32 && bytes[i] !== 9) return false;
+        while (i < end && (bytes[i] === 32 || bytes[i] === 9)) i++;
+        const valueStart = i;
+        let value = '';
+        for (; i < end && bytes[i] !== 32 && bytes[i] !== 9; i++) {
+          const b = bytes[i] ?? 0;
+          if (b === 34 || b > 127) return false;
+          value += String.fromCharCode(b);
+        }
+        if (i === valueStart || !sampleInteger(value).ok) return false;
+        for (; i < end; i++) if (bytes[i] === 34) return false;
+        samples++;
+        duplicates.push(lineNumber);
+        expected++;
+        return true;
       },
     },
 
