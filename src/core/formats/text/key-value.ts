@@ -3,6 +3,7 @@
 import { isUnlimitedText, parseInteger } from './numbers';
 import { splitLines } from './lines';
 import { warning, type ParseWarning } from '../format';
+import { leftOutWarning, WARNINGS_PER_CODE } from '../proc/capped-warnings';
 
 export interface KeyValueEntry {
   key: string;
@@ -57,9 +58,11 @@ export function toCounterTable(read: KeyValueRead, allowNegative = false): Count
   const raw: Record<string, number | string> = Object.create(null) as Record<string, number | string>;
   const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   const warnings: ParseWarning[] = [];
+  // Past WARNINGS_PER_CODE, repeated keys (a file pasted a thousand times) are counted, not made into warnings.
+  let duplicates = 0;
   for (const entry of read.entries) {
     if (Object.prototype.hasOwnProperty.call(raw, entry.key)) {
-      warnings.push(warning('duplicate-key', `Key "${entry.key}" appears again; the first value is kept.`, entry.line, { key: entry.key }));
+      if (++duplicates <= WARNINGS_PER_CODE) warnings.push(warning('duplicate-key', `Key "${entry.key}" appears again; the first value is kept.`, entry.line, { key: entry.key }));
       continue;
     }
     const parsed = parseInteger(entry.valueText, allowNegative);
@@ -86,6 +89,7 @@ export function toCounterTable(read: KeyValueRead, allowNegative = false): Count
       }),
     );
   }
+  if (duplicates > WARNINGS_PER_CODE) warnings.push(leftOutWarning('duplicate-key', duplicates - WARNINGS_PER_CODE));
   return { raw: { ...raw }, lines: { ...lines }, warnings };
 }
 
