@@ -1,9 +1,11 @@
 // Feeds a UTF-8 file, as its bytes stream in, to a format's LineParser in blocks of whole lines
-// (about 64 KiB each). When the parser has a skip policy (formats/format.ts LineSkipPolicy), a block
-// is skipped unread — its line ends counted, nothing decoded — while the parser says it may be and
-// neither the block nor the one after it holds an anchor: a 1 GiB kernel log with 200 OOM reports
-// is mostly network chatter, and decoding and splitting it alone costs 7× `grep` (bench/RESULTS.md).
-// A block with a CR or NUL byte, or a very long line, is always read: the parser counts those.
+// (about 32 KiB each). When the parser has a skip policy (formats/format.ts LineSkipPolicy), a block
+// is skipped unread — its line ends counted, nothing decoded — while the parser says it may be,
+// the block holds no anchor and none comes within a block's worth of bytes after it: a 1 GiB kernel
+// log with 200 OOM reports is mostly network chatter, and decoding and splitting it alone costs 6×
+// `grep` (bench/RESULTS.md). A block with a CR or NUL byte, or a very long line, is always read: the
+// parser counts those. In a block that is read, the parser may take lines straight from their bytes
+// (LineSkipPolicy.rawLine: cAdvisor's repeats of earlier scrapes); the rest is decoded in runs.
 // Sample (anchors "Kill", "-kill"; blocks shown one line each):
 //   block 1  "[ 1.000] eth0: link up …"            read (the start of every file is read)
 //   block 2  "[ 9.000] cni0: port 7 entered …"     skipped: 640 lines counted
