@@ -43,10 +43,15 @@ export interface DeclaredVolume {
   source: ValueSource;
 }
 
-const QOS_NAMES: Record<string, QosClass> = { guaranteed: 'guaranteed', burstable: 'burstable', besteffort: 'besteffort' };
+// A Map: a QoS text from the input such as `constructor` must not find Object's own property.
+const QOS_NAMES = new Map<string, QosClass>([
+  ['guaranteed', 'guaranteed'],
+  ['burstable', 'burstable'],
+  ['besteffort', 'besteffort'],
+]);
 
 function qosOf(text: string | null): QosClass | null {
-  return text === null ? null : (QOS_NAMES[text.toLowerCase()] ?? null);
+  return text === null ? null : (QOS_NAMES.get(text.toLowerCase()) ?? null);
 }
 
 function kubePathOf(path: string | null): string | null {

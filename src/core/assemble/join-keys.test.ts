@@ -47,6 +47,14 @@ describe('parseCgroupPath', () => {
     expect(parseCgroupPath('/kubepods.slice')).toMatchObject({ level: 'kubepods', driver: 'systemd' });
   });
 
+  it('takes no QoS class from a path segment named like a property of every object', () => {
+    for (const name of ['constructor', 'toString', 'valueOf']) {
+      expect(parseCgroupPath(`/kubepods/${name}`).qosClass).not.toBeTypeOf('function');
+      expect(parseCgroupPath(`/kubepods.slice/kubepods-${name}.slice`).qosClass).not.toBeTypeOf('function');
+      expect(parseCgroupPath(`/kubepods.slice/kubepods-${name}-pod${LAB_POD.replace(/-/g, '_')}.slice`).qosClass).not.toBeTypeOf('function');
+    }
+  });
+
   it('reads the cgroupfs driver (kernel-oom corpus, cAdvisor ids, lab layout)', () => {
     expect(
       parseCgroupPath('/kubepods/burstable/pod28fcb1a0-a45c-44e7-b9bf-e3b9360bedba/3e5e5eab87df615f4777e6f7f261a7fb62f4a7ee5bc3e25e3a5b5223ccd368fe'),

@@ -29,7 +29,12 @@ export interface CgroupPathInfo {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX_ID = /^[0-9a-f]{12,64}$/;
-const QOS: Record<string, QosClass> = { burstable: 'burstable', besteffort: 'besteffort', guaranteed: 'guaranteed' };
+// A Map: a cgroup path segment such as `kubepods-constructor-pod…` must not find Object's own property.
+const QOS = new Map<string, QosClass>([
+  ['burstable', 'burstable'],
+  ['besteffort', 'besteffort'],
+  ['guaranteed', 'guaranteed'],
+]);
 
 /** `96bc17dc_f218_…` or `96BC17DC-F218-…` → `96bc17dc-f218-…`; null when not a UUID. */
 export function normalisePodUid(text: string | null | undefined): string | null {
@@ -76,12 +81,12 @@ function readSegment(segment: string, info: CgroupPathInfo, depth: number): bool
     const pod = body.lastIndexOf('pod');
     if (pod >= 0 && (pod === 0 || body[pod - 1] === '-')) {
       const qos = pod === 0 ? null : body.slice(0, pod - 1);
-      info.qosClass = qos === null ? 'guaranteed' : (QOS[qos] ?? info.qosClass);
+      info.qosClass = qos === null ? 'guaranteed' : (QOS.get(qos) ?? info.qosClass);
       info.podUid = normalisePodUid(body.slice(pod + 3));
       info.level = 'pod';
       return true;
     }
-    const qos = QOS[body];
+    const qos = QOS.get(body);
     if (!qos || info.level !== 'kubepods') return false;
     info.qosClass = qos;
     info.level = 'qos';

@@ -130,4 +130,13 @@ describe('parseCpuQuantity', () => {
     expect(cpuQuantityCores('4m')).toBe(0.004);
     expect(cpuQuantityCores('x')).toBeNull();
   });
+
+  it('refuses a suffix named like a property of every object (found by the fuzz test: a node description with "constructor" in a cell)', () => {
+    for (const suffix of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(parseCpuQuantity(`1${suffix}`)).toEqual({ ok: false, reason: 'suffix' });
+      expect(parseMemoryQuantity(`1${suffix}`)).toEqual({ ok: false, reason: 'suffix' });
+    }
+    // `_` is no suffix character at all.
+    expect(parseMemoryQuantity('1__proto__')).toEqual({ ok: false, reason: 'format' });
+  });
 });

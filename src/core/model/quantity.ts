@@ -18,8 +18,27 @@ export type CpuQuantity =
   | { ok: true; cores: number; nanoCores: number; /** Finer than a nanocore, rounded up. */ rounded: boolean }
   | { ok: false; reason: QuantityError };
 
-const BINARY_SHIFT: Record<string, bigint> = { Ki: 10n, Mi: 20n, Gi: 30n, Ti: 40n, Pi: 50n, Ei: 60n };
-const DECIMAL_EXP: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+// Maps, not object literals: a suffix read from the input such as `constructor` must not find Object's own.
+const BINARY_SHIFT = new Map<string, bigint>([
+  ['Ki', 10n],
+  ['Mi', 20n],
+  ['Gi', 30n],
+  ['Ti', 40n],
+  ['Pi', 50n],
+  ['Ei', 60n],
+]);
+const DECIMAL_EXP = new Map<string, number>([
+  ['n', -9],
+  ['u', -6],
+  ['m', -3],
+  ['', 0],
+  ['k', 3],
+  ['M', 6],
+  ['G', 9],
+  ['T', 12],
+  ['P', 15],
+  ['E', 18],
+]);
 /** Longest text accepted: the largest sensible quantity is far shorter; this bounds the BigInt work. */
 const MAX_LENGTH = 64;
 const MAX_EXPONENT = 40;
@@ -60,8 +79,8 @@ function parseExact(input: string): { ok: true; value: Rational } | { ok: false;
   const mantissa = BigInt((intDigits === '' ? '0' : intDigits) + fracDigits);
   let numerator = mantissa;
   let denominator = 10n ** BigInt(fracDigits.length);
-  const shift = BINARY_SHIFT[suffix];
-  const decimal = DECIMAL_EXP[suffix];
+  const shift = BINARY_SHIFT.get(suffix);
+  const decimal = DECIMAL_EXP.get(suffix);
   if (shift !== undefined) numerator <<= shift;
   else if (decimal !== undefined) {
     if (decimal >= 0) numerator *= 10n ** BigInt(decimal);
