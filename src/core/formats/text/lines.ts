@@ -52,11 +52,21 @@ export function controlCharRatio(text: string, sampleLength = 4096): number {
   return bad / n;
 }
 
+/** A streamed-text line splitter: push text in chunks of any size, `end` flushes the last line. */
+export interface LineSplitter {
+  push(text: string): void;
+  end(): void;
+  /** Lines seen so far (emitted or skipped). */
+  readonly lineCount: number;
+  /** Counts `count` lines that were not pushed; only between whole lines. */
+  skip(count: number): void;
+}
+
 /**
  * Splits streamed text into numbered lines without holding more than one partial line.
  * CRLF split across two chunks counts as one line end.
  */
-export function createLineSplitter(onLine: (line: string, lineNumber: number) => void): { push(text: string): void; end(): void } {
+export function createLineSplitter(onLine: (line: string, lineNumber: number) => void): LineSplitter {
   let carry = '';
   let lineNumber = 0;
   let pendingCR = false;
@@ -102,6 +112,13 @@ export function createLineSplitter(onLine: (line: string, lineNumber: number) =>
         onLine(carry, lineNumber);
         carry = '';
       }
+    },
+    get lineCount() {
+      return lineNumber;
+    },
+    skip(count: number) {
+      if (carry !== '' || pendingCR) throw new Error('skip inside a line');
+      lineNumber += count;
     },
   };
 }
