@@ -4,7 +4,7 @@
 // lines of it took about 1 GB; this takes the bytes already kept plus a few kilobytes.
 // Line breaks are those of splitLines: LF, CRLF and a lone CR each end one line. UTF-16 files
 // (rare, and small) are decoded whole. Sample: readLines(3, 4) of "a\nb\r\nc\rd\n" → "c\nd".
-import { decodeText, sniffEncoding, splitLines } from '../core/index';
+import { concatChunks, decodeText, sniffEncoding, splitLines } from '../core/index';
 
 const CHECKPOINT_EVERY = 256;
 const LF = 0x0a;
@@ -136,11 +136,5 @@ function concat(chunks: readonly Uint8Array[], from: Position, to: Position): Ui
     const end = c === to.chunk ? to.offset : chunk.length;
     if (end > start) parts.push(chunk.subarray(start, end));
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let pos = 0;
-  for (const p of parts) {
-    out.set(p, pos);
-    pos += p.length;
-  }
-  return out;
+  return concatChunks(parts);
 }

@@ -96,7 +96,7 @@ export {
 } from './bundle/import-pipeline';
 export type { ImportedFile } from './bundle/file-accumulator';
 export { sourceFromBytes, sourceFromText, sourceFromReader, DEFAULT_CHUNK_BYTES, type ImportSource, type RandomAccessReader } from './bundle/sources';
-export { sniffArchive, type ArchiveRecord, type ArchiveKind, type SkippedMember } from './bundle/archive';
+export { sniffArchive, concatChunks, type ArchiveRecord, type ArchiveKind, type SkippedMember } from './bundle/archive';
 export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './bundle/archive-limits';
 export { createSha256, sha256Hex, type Hasher, type HasherFactory } from './bundle/sha256';
 export { PROCDUMP_REGION_FORMAT_ID, type BinarySummaryData, type TextRun } from './bundle/binary-summary';

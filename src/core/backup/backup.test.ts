@@ -6,6 +6,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importBundle } from '../bundle/import-pipeline';
 import { sourceFromBytes } from '../bundle/sources';
+import { concatChunks } from '../bundle/archive';
 import { analyzeBundle } from '../analyze/analyze-bundle';
 import { sha256Hex } from '../bundle/sha256';
 import type { Note } from '../notes/note';
@@ -16,16 +17,6 @@ import { findDuplicates, planBackupImport } from './merge-plan';
 
 type Meta = BackupBundleMeta & { tags: string[]; conclusion: string; incidentStatus: string; host: string | null; capturedAt: string | null };
 type FileMeta = BackupFileMeta & { formatId: string; data: unknown; warnings: unknown[]; container: string | null };
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
 
 async function labBundle(id: string, name = 'orphaned-shmem'): Promise<BackupBundle<Meta, FileMeta>> {
   const bytes = new Uint8Array(readFileSync(new URL(`../../../test/fixtures/lab/${name}.tar.gz`, import.meta.url)));
@@ -42,7 +33,7 @@ async function labBundle(id: string, name = 'orphaned-shmem'): Promise<BackupBun
     sha256: f.sha256,
     sizeBytes: f.sizeBytes,
   }));
-  const raw = new Map(outcome.bundle.files.map((f, n) => [files[n]?.id ?? '', concat(f.raw ?? [])]));
+  const raw = new Map(outcome.bundle.files.map((f, n) => [files[n]?.id ?? '', concatChunks(f.raw ?? [])]));
   const dmesg = files.find((f) => f.path.endsWith('after/dmesg.txt'))?.path ?? 'missing';
   const at = '2025-03-04T05:06:07.000Z';
   const notes: Note[] = [

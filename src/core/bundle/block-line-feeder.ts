@@ -14,6 +14,7 @@
 import type { LineParser, LineSkipPolicy } from '../formats/format';
 import { asciiBytes, countByte, typedArrayIndexer, type ByteIndexer } from '../formats/text/byte-search';
 import { createStreamDecoder, type TextEncodingName } from '../formats/text/decode';
+import { concatChunks } from './archive';
 import { LineFeeder } from './line-feeder';
 
 declare const TextDecoder: {
@@ -93,11 +94,11 @@ export class BlockLineFeeder<T> implements StreamedLines {
     if (this.carry) {
       const lf = index.indexOf(LF, 0);
       if (lf < 0) {
-        this.carry = concat(this.carry, chunk);
+        this.carry = concatChunks([this.carry, chunk]);
         if (this.carry.length > MAX_CARRY_BYTES) this.startPassthrough();
         return;
       }
-      const line = concat(this.carry, chunk.subarray(0, lf + 1));
+      const line = concatChunks([this.carry, chunk.subarray(0, lf + 1)]);
       this.carry = null;
       this.block(line, true, this.mustRead(line, 0, line.length));
       start = lf + 1;
@@ -289,11 +290,4 @@ export function createStreamedLines<T>(parser: LineParser<T>, encoding: TextEnco
 /** A copy, whatever the array's class: Node's Buffer#slice returns a view, not a copy. */
 function copyOf(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }

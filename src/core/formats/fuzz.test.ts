@@ -15,6 +15,7 @@ import { parseFileText } from './parse-file';
 import { FORMATS } from './registry';
 import { decodeText } from './text/decode';
 import { createLineSplitter } from './text/lines';
+import { concatChunks } from '../bundle/archive';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures');
 const STATUSES = ['parsed', 'partial', 'unusable'];
@@ -96,21 +97,11 @@ function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
       if (b.length === 0) continue;
       b = b.slice();
       b[at] = (b[at] ?? 0) ^ (1 << m.bit);
-    } else if (m.kind === 'insert') b = concat(b.subarray(0, at), m.bytes, b.subarray(at));
-    else if (m.kind === 'delete') b = concat(b.subarray(0, at), b.subarray(at + m.length));
-    else b = concat(b.subarray(0, at + m.length), b.subarray(at, at + m.length), b.subarray(at + m.length));
+    } else if (m.kind === 'insert') b = concatChunks([b.subarray(0, at), m.bytes, b.subarray(at)]);
+    else if (m.kind === 'delete') b = concatChunks([b.subarray(0, at), b.subarray(at + m.length)]);
+    else b = concatChunks([b.subarray(0, at + m.length), b.subarray(at, at + m.length), b.subarray(at + m.length)]);
   }
   return b;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let pos = 0;
-  for (const p of parts) {
-    out.set(p, pos);
-    pos += p.length;
-  }
-  return out;
 }
 
 /** Every offset of a sample up to `every` bytes; `spread` evenly spread offsets (and the last two) of a bigger one. */
