@@ -1,7 +1,7 @@
 // `oomscope report --out report.pdf`: prints the report's HTML with a Chromium found on the machine
 // (find-chromium.ts), driven by playwright-core, A4 with the same header (title) and footer
 // (page / pages) as the app's Export PDF. playwright-core is loaded only here, when a PDF is asked for.
-import { REPORT_PAGE_MARGIN_MM, REPORT_PDF_FOOTER_TEMPLATE, REPORT_PDF_HEADER_TEMPLATE } from '../shared/report-print';
+import { REPORT_PAGE_PDF_OPTIONS } from '../shared/report-print';
 
 export const REPORT_PDF_TIMEOUT_MS = 60_000;
 
@@ -17,16 +17,7 @@ export async function printReportPdf(html: string, executablePath: string): Prom
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load', timeout: REPORT_PDF_TIMEOUT_MS });
-    const m = REPORT_PAGE_MARGIN_MM;
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: REPORT_PDF_HEADER_TEMPLATE,
-      footerTemplate: REPORT_PDF_FOOTER_TEMPLATE,
-      margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
-    });
+    const pdf = await page.pdf(REPORT_PAGE_PDF_OPTIONS);
     return new Uint8Array(pdf);
   } finally {
     await browser.close();

@@ -12,3 +12,16 @@ const TEMPLATE_STYLE = `font-size:8px;width:100%;padding:0 ${REPORT_PAGE_MARGIN_
 
 export const REPORT_PDF_HEADER_TEMPLATE = `<div style="${TEMPLATE_STYLE}white-space:nowrap;overflow:hidden;text-overflow:ellipsis;"><span class="title"></span></div>`;
 export const REPORT_PDF_FOOTER_TEMPLATE = `<div style="${TEMPLATE_STYLE}text-align:right;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+
+const m = REPORT_PAGE_MARGIN_MM;
+
+/** The same print as Playwright's `page.pdf()` options (the CLI and the e2e tests; Electron's differ in name). */
+export const REPORT_PAGE_PDF_OPTIONS = {
+  format: 'A4',
+  printBackground: true,
+  preferCSSPageSize: true,
+  displayHeaderFooter: true,
+  headerTemplate: REPORT_PDF_HEADER_TEMPLATE,
+  footerTemplate: REPORT_PDF_FOOTER_TEMPLATE,
+  margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+} as const;

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page, type TestInfo } from '@playwright/test';
 import { expect, test } from './clean-page';
-import { REPORT_PAGE_MARGIN_MM, REPORT_PDF_FOOTER_TEMPLATE, REPORT_PDF_HEADER_TEMPLATE } from '../../src/shared/report-print';
+import { REPORT_PAGE_PDF_OPTIONS } from '../../src/shared/report-print';
 import { textFor } from './pages/i18n';
 import { LibraryPage } from './pages/library-page';
 import { NotesPage } from './pages/notes-page';
@@ -40,17 +40,7 @@ function artifactsDir(testInfo: TestInfo): string {
 
 /** Prints the page as the app's Export PDF does (src/main/print-pdf.ts uses the same templates). */
 async function printPdf(page: Page, path: string): Promise<void> {
-  const m = REPORT_PAGE_MARGIN_MM;
-  await page.pdf({
-    path,
-    format: 'A4',
-    printBackground: true,
-    preferCSSPageSize: true,
-    displayHeaderFooter: true,
-    headerTemplate: REPORT_PDF_HEADER_TEMPLATE,
-    footerTemplate: REPORT_PDF_FOOTER_TEMPLATE,
-    margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
-  });
+  await page.pdf({ ...REPORT_PAGE_PDF_OPTIONS, path });
 }
 
 /** The PDF's text with runs of white space made single, so wrapped sentences still match. */
