@@ -134,25 +134,20 @@ function SeriesPanels(props: {
   const shown = props.infos.filter((i): i is BundleSnapshots => !!i && i.series.points.length >= 2);
   if (shown.length === 0) return null;
   return (
-    <section className="panel cmp-section" aria-labelledby="cmp-series-title">
-      <div className="panel-header">
-        <h2 id="cmp-series-title">{t('compare.section.series')}</h2>
-      </div>
-      <div className="panel-body">
-        {shown.map((info) => (
-          <SeriesChart
-            key={info.bundleId}
-            series={info.series}
-            bundleTitle={props.title(info.bundleId)}
-            beforeId={props.sides.before?.bundleId === info.bundleId ? props.sides.before.snapshotId : null}
-            afterId={props.sides.after?.bundleId === info.bundleId ? props.sides.after.snapshotId : null}
-            preferredGroupKey={props.scope}
-            units={props.units}
-            onCompare={(before, after) => props.go({ before: { bundleId: info.bundleId, snapshotId: before }, after: { bundleId: info.bundleId, snapshotId: after } })}
-          />
-        ))}
-      </div>
-    </section>
+    <CompareSection name="series" title={t('compare.section.series')}>
+      {shown.map((info) => (
+        <SeriesChart
+          key={info.bundleId}
+          series={info.series}
+          bundleTitle={props.title(info.bundleId)}
+          beforeId={props.sides.before?.bundleId === info.bundleId ? props.sides.before.snapshotId : null}
+          afterId={props.sides.after?.bundleId === info.bundleId ? props.sides.after.snapshotId : null}
+          preferredGroupKey={props.scope}
+          units={props.units}
+          onCompare={(before, after) => props.go({ before: { bundleId: info.bundleId, snapshotId: before }, after: { bundleId: info.bundleId, snapshotId: after } })}
+        />
+      ))}
+    </CompareSection>
   );
 }
 
@@ -180,98 +175,93 @@ function ComparisonView({ comparison, units, scope, onScope, series }: Compariso
 
   return (
     <>
-      <section className="panel cmp-section" aria-labelledby="cmp-waterfall-title">
-        <div className="panel-header">
-          <h2 id="cmp-waterfall-title">{t('compare.section.waterfall')}</h2>
-          <span className="muted">
-            {beforeLabel} → {afterLabel}
-          </span>
-          <div className="spacer" />
-          <label className="cmp-inline">
-            <span>{t('compare.scope')}</span>
-            <select value={scope ?? ''} onChange={(e) => onScope(e.target.value === '' ? null : e.target.value)} data-testid="scope-select">
-              <option value="">{t('compare.scope.whole')}</option>
-              {scopeGroups.map((g) => (
-                <option key={g.key} value={g.key}>
-                  {groupName(g.ref, t, loc)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="panel-body">
-          <dl className="cmp-summary" data-testid="compare-summary">
-            <div>
-              <dt>{t('compare.scopeOf', { group: scopeName })}</dt>
-              <dd>{t('compare.usageChange', { before: bytes(diff.scope.before.usageBytes), after: bytes(diff.scope.after.usageBytes), delta: signed(diff.scope.usageDeltaBytes) })}</dd>
-              <dd className="muted">
-                {t('compare.workingSetChange', { before: bytes(diff.scope.before.workingSetBytes), after: bytes(diff.scope.after.workingSetBytes), delta: signed(diff.scope.workingSetDeltaBytes) })}
-              </dd>
-            </div>
-          </dl>
-          <WaterfallChart scope={diff.scope} explanation={diff.explanation} units={units} />
-          <h3 className="cmp-subtitle">{t('compare.explanation')}</h3>
-          {diff.explanation.length === 0 ? (
-            <p className="muted">{t('compare.explanation.none')}</p>
-          ) : (
-            <ol className="cmp-explanation" data-testid="explanation">
-              {diff.explanation.map((e, i) => (
-                <li key={`${e.key}-${e.category}-${e.kind}-${i}`} className={`cmp-entry-${e.kind}`} data-category={e.category}>
-                  {describeEntry(e, describe)}
-                </li>
-              ))}
-            </ol>
-          )}
-          {diff.notes.length > 0 && (
-            <div className="cmp-notes" role="note" aria-label={t('compare.notes')} data-testid="notes">
-              <h3 className="cmp-subtitle">{t('compare.notes')}</h3>
-              {diff.notes.map((n: DiffNote, i) => (
-                <p key={`${n.kind}-${n.key}-${i}`} className={`cmp-note cmp-note-${n.kind}`} data-kind={n.kind}>
-                  {describeNote(n, describe)}
-                </p>
-              ))}
-            </div>
-          )}
-        </div>
-      </section>
+      <CompareSection
+        name="waterfall"
+        title={t('compare.section.waterfall')}
+        controls={
+          <>
+            <span className="muted">
+              {beforeLabel} → {afterLabel}
+            </span>
+            <div className="spacer" />
+            <label className="cmp-inline">
+              <span>{t('compare.scope')}</span>
+              <select value={scope ?? ''} onChange={(e) => onScope(e.target.value === '' ? null : e.target.value)} data-testid="scope-select">
+                <option value="">{t('compare.scope.whole')}</option>
+                {scopeGroups.map((g) => (
+                  <option key={g.key} value={g.key}>
+                    {groupName(g.ref, t, loc)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+      >
+        <dl className="cmp-summary" data-testid="compare-summary">
+          <div>
+            <dt>{t('compare.scopeOf', { group: scopeName })}</dt>
+            <dd>{t('compare.usageChange', { before: bytes(diff.scope.before.usageBytes), after: bytes(diff.scope.after.usageBytes), delta: signed(diff.scope.usageDeltaBytes) })}</dd>
+            <dd className="muted">
+              {t('compare.workingSetChange', { before: bytes(diff.scope.before.workingSetBytes), after: bytes(diff.scope.after.workingSetBytes), delta: signed(diff.scope.workingSetDeltaBytes) })}
+            </dd>
+          </div>
+        </dl>
+        <WaterfallChart scope={diff.scope} explanation={diff.explanation} units={units} />
+        <h3 className="cmp-subtitle">{t('compare.explanation')}</h3>
+        {diff.explanation.length === 0 ? (
+          <p className="muted">{t('compare.explanation.none')}</p>
+        ) : (
+          <ol className="cmp-explanation" data-testid="explanation">
+            {diff.explanation.map((e, i) => (
+              <li key={`${e.key}-${e.category}-${e.kind}-${i}`} className={`cmp-entry-${e.kind}`} data-category={e.category}>
+                {describeEntry(e, describe)}
+              </li>
+            ))}
+          </ol>
+        )}
+        {diff.notes.length > 0 && (
+          <div className="cmp-notes" role="note" aria-label={t('compare.notes')} data-testid="notes">
+            <h3 className="cmp-subtitle">{t('compare.notes')}</h3>
+            {diff.notes.map((n: DiffNote, i) => (
+              <p key={`${n.kind}-${n.key}-${i}`} className={`cmp-note cmp-note-${n.kind}`} data-kind={n.kind}>
+                {describeNote(n, describe)}
+              </p>
+            ))}
+          </div>
+        )}
+      </CompareSection>
 
       {series}
 
-      <section className="panel cmp-section" aria-labelledby="cmp-trees-title">
-        <div className="panel-header">
-          <h2 id="cmp-trees-title">{t('compare.section.trees')}</h2>
-        </div>
-        <div className="panel-body">
-          <AlignedTrees groups={groups} beforeLabel={beforeLabel} afterLabel={afterLabel} units={units} scopeKey={diff.scope.key} />
-        </div>
-      </section>
+      <CompareSection name="trees" title={t('compare.section.trees')}>
+        <AlignedTrees groups={groups} beforeLabel={beforeLabel} afterLabel={afterLabel} units={units} scopeKey={diff.scope.key} />
+      </CompareSection>
 
-      <section className="panel cmp-section" aria-labelledby="cmp-table-title">
-        <div className="panel-header">
-          <h2 id="cmp-table-title">{t('compare.section.table')}</h2>
-        </div>
-        <div className="panel-body">
-          <DeltaTable groups={groups} order={order} units={units} />
-        </div>
-      </section>
+      <CompareSection name="table" title={t('compare.section.table')}>
+        <DeltaTable groups={groups} order={order} units={units} />
+      </CompareSection>
 
-      <section className="panel cmp-section" aria-labelledby="cmp-findings-title">
-        <div className="panel-header">
-          <h2 id="cmp-findings-title">{t('compare.section.findings')}</h2>
-        </div>
-        <div className="panel-body">
-          <FindingsDiff findings={diff.findings} />
-        </div>
-      </section>
+      <CompareSection name="findings" title={t('compare.section.findings')}>
+        <FindingsDiff findings={diff.findings} />
+      </CompareSection>
 
-      <section className="panel cmp-section" aria-labelledby="cmp-raw-title">
-        <div className="panel-header">
-          <h2 id="cmp-raw-title">{t('compare.section.raw')}</h2>
-        </div>
-        <div className="panel-body">
-          <RawDiff pairs={comparison.pairs} groups={groups} beforeBundleId={comparison.before.bundleId} afterBundleId={comparison.after.bundleId} scopeKey={diff.scope.key} />
-        </div>
-      </section>
+      <CompareSection name="raw" title={t('compare.section.raw')}>
+        <RawDiff pairs={comparison.pairs} groups={groups} beforeBundleId={comparison.before.bundleId} afterBundleId={comparison.after.bundleId} scopeKey={diff.scope.key} />
+      </CompareSection>
     </>
+  );
+}
+
+/** One panel of the Compare screen: its title (and optional controls) on top, its content below. */
+function CompareSection({ name, title, controls, children }: { name: string; title: string; controls?: ReactNode; children: ReactNode }): ReactNode {
+  return (
+    <section className="panel cmp-section" aria-labelledby={`cmp-${name}-title`}>
+      <div className="panel-header">
+        <h2 id={`cmp-${name}-title`}>{title}</h2>
+        {controls}
+      </div>
+      <div className="panel-body">{children}</div>
+    </section>
   );
 }
