@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotaError, storageErrorMessage } from './storage-errors';
+import { isQuotaError, storageFailure, storageFailureMessage } from './storage-errors';
+
+// What the window shows for an error the import worker met while storing.
+const storageErrorMessage = (error: unknown) => storageFailureMessage(storageFailure(error));
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 

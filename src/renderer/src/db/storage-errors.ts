@@ -28,11 +28,12 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return failures.some((f) => isQuotaError(f, depth + 1));
 }
 
-export function storageErrorMessage(error: unknown): { key: MessageKey; params?: MessageParams } {
-  return storageFailureMessage({ quota: isQuotaError(error), message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+/** What the import worker reports of its failed write: errors do not cross to the window whole. */
+export function storageFailure(error: unknown): { quota: boolean; message: string } {
+  return { quota: isQuotaError(error), message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 
-/** The same message from what a worker reports of its failed write (errors do not cross whole). */
+/** The message for a failed write, from the worker's report. */
 export function storageFailureMessage(failure: { quota: boolean; message: string }): { key: MessageKey; params?: MessageParams } {
   if (failure.quota) return { key: 'storage.full' };
   return { key: 'storage.failed', params: { message: failure.message } };

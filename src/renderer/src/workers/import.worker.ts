@@ -11,7 +11,7 @@ import { sourceFromReader } from '../../../core/bundle/sources';
 import { buildImportRecords, normalisePath } from '../db/import-records';
 import { storeImport } from '../db/bundle-store';
 import { db } from '../db/database';
-import { isQuotaError } from '../db/storage-errors';
+import { storageFailure } from '../db/storage-errors';
 import type { FromWorker, ImportAnalysis, ImportedFile, ImportWorkItem, StoreRequest, ToWorker } from './protocol';
 import { summariseManifests } from './bundle-summary';
 
@@ -117,6 +117,6 @@ async function run(items: readonly ImportWorkItem[], store: StoreRequest, token:
     scope.postMessage({ type: 'stored', stored: { kind: result.kind, bundleId: result.bundleId, title, fileCount: records.files.length, analysisError: analysis.analysisError } });
   } catch (error) {
     // One transaction: nothing of this import was written, nothing stored before was touched.
-    scope.postMessage({ type: 'store-failed', quota: isQuotaError(error), message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    scope.postMessage({ type: 'store-failed', ...storageFailure(error) });
   }
 }
