@@ -55,7 +55,7 @@ export async function loadBundle(inputs: readonly string[]): Promise<LoadedBundl
     sources.push(fileSource(f.absPath, displayPath, size));
   }
   const keepRaw = totalBytes <= KEEP_RAW_LIMIT_BYTES;
-  const outcome = await importBundle(sources, { hasher: nodeHasher, keepRaw, skim: nodeSkim });
+  const outcome = await importBundle(sources, { hasher: nodeHasher, keepRaw, skim: nodeSkim() });
   if (outcome.kind === 'refused') throw new InputError(`refused "${inputs.join(' ')}": ${outcome.reason.message}`);
   if (outcome.kind === 'cancelled') throw new InputError('import cancelled');
   const bundle = outcome.bundle;

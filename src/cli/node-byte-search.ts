@@ -5,5 +5,10 @@ import { createLineFeedCounter, type BlockFeederOptions, type ByteIndexer } from
 
 export const bufferIndexer: ByteIndexer = (bytes) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
-/** How the CLI skims huge logs: Node's native search, and line ends counted by WebAssembly SIMD. */
-export const nodeSkim: BlockFeederOptions = { indexer: bufferIndexer, countLineFeeds: createLineFeedCounter() };
+let skim: BlockFeederOptions | null = null;
+
+/** How the CLI skims huge logs: Node's native search, and line ends counted by WebAssembly SIMD (built on first use, not at start-up). */
+export function nodeSkim(): BlockFeederOptions {
+  skim ??= { indexer: bufferIndexer, countLineFeeds: createLineFeedCounter() };
+  return skim;
+}

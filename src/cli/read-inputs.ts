@@ -129,7 +129,7 @@ export async function parseFileFromDisk(absPath: string, displayPath: string): P
   if (format?.lineParser) {
     const parser = format.lineParser({ fileId: displayPath, path: displayPath });
     // Big logs are skimmed where the parser allows (core/bundle/block-line-feeder.ts).
-    const lines = createStreamedLines(parser, encoding, nodeSkim);
+    const lines = createStreamedLines(parser, encoding, nodeSkim());
     await readChunks(absPath, (chunk) => lines.push(chunk));
     lines.finish();
     const result = parser.finish();
